@@ -1,0 +1,224 @@
+using System.Collections.Frozen;
+
+namespace NewsMonitor.Extraction.Statements;
+
+internal enum Gender { Unknown, Male, Female, Plural, Neuter }
+
+/// <summary>
+/// The words statement extraction runs on: reporting verbs, pronouns, titles, quote marks.
+/// Data, not code: a new cue or a new language's quote marks is a line here.
+/// </summary>
+internal static class StatementLexicon
+{
+    /// <summary>Reporting verbs as written, each mapped to its lemma.</summary>
+    public static readonly FrozenDictionary<string, string> Cues = BuildCues(
+        ("say", ["said", "says", "say", "saying"]),
+        ("add", ["added", "adds", "adding"]),
+        ("tell", ["told", "tells", "telling"]),
+        ("argue", ["argued", "argues", "arguing"]),
+        ("note", ["noted", "notes", "noting"]),
+        ("warn", ["warned", "warns", "warning"]),
+        ("stress", ["stressed", "stresses", "stressing"]),
+        ("insist", ["insisted", "insists", "insisting"]),
+        ("pledge", ["pledged", "pledges", "pledging"]),
+        ("emphasise", ["emphasised", "emphasises", "emphasising", "emphasized", "emphasizes", "emphasizing"]),
+        ("announce", ["announced", "announces", "announcing"]),
+        ("claim", ["claimed", "claims", "claiming"]),
+        ("state", ["stated", "states", "stating"]),
+        ("explain", ["explained", "explains", "explaining"]),
+        ("declare", ["declared", "declares", "declaring"]),
+        ("assert", ["asserted", "asserts", "asserting"]),
+        ("acknowledge", ["acknowledged", "acknowledges", "acknowledging"]),
+        ("admit", ["admitted", "admits", "admitting"]),
+        ("suggest", ["suggested", "suggests", "suggesting"]),
+        ("write", ["wrote", "writes", "writing"]),
+        ("report", ["reported", "reports"]),
+        ("urge", ["urged", "urges", "urging"]),
+        ("deny", ["denied", "denies", "denying"]),
+        ("confirm", ["confirmed", "confirms", "confirming"]),
+        ("predict", ["predicted", "predicts", "predicting"]),
+        ("promise", ["promised", "promises", "promising"]),
+        ("vow", ["vowed", "vows", "vowing"]),
+        ("tweet", ["tweeted", "tweets", "tweeting"]),
+        ("post", ["posted"]),
+        ("reply", ["replied", "replies", "replying"]),
+        ("respond", ["responded", "responds", "responding"]),
+        ("recall", ["recalled", "recalls", "recalling"]),
+        ("concede", ["conceded", "concedes", "conceding"]),
+        ("caution", ["cautioned", "cautions", "cautioning"]),
+        ("maintain", ["maintained", "maintains", "maintaining"]),
+        ("contend", ["contended", "contends", "contending"]),
+        ("observe", ["observed", "observes", "observing"]),
+        ("remark", ["remarked", "remarks", "remarking"]),
+        ("comment", ["commented", "comments", "commenting"]),
+        ("continue", ["continued", "continues"]),
+        ("conclude", ["concluded", "concludes", "concluding"]),
+        ("estimate", ["estimated", "estimates"]),
+        ("ask", ["asked", "asks", "asking"]),
+        ("propose", ["proposed", "proposes", "proposing"]),
+        ("accuse", ["accused", "accuses", "accusing"]),
+        ("complain", ["complained", "complains", "complaining"]),
+        ("reiterate", ["reiterated", "reiterates", "reiterating"]),
+        ("point out", ["pointed"]),
+        ("mention", ["mentioned", "mentions", "mentioning"]),
+        ("reveal", ["revealed", "reveals", "revealing"]),
+        ("describe", ["described", "describes", "describing"]),
+        ("call", ["called", "calls", "calling"]),
+        ("indicate", ["indicated", "indicates", "indicating"]),
+        ("testify", ["testified", "testifies", "testifying"]),
+        ("boast", ["boasted", "boasts", "boasting"]),
+        ("joke", ["joked", "jokes", "joking"]),
+        ("quip", ["quipped", "quips"]),
+        ("shout", ["shouted", "shouts"]),
+        ("demand", ["demanded", "demands", "demanding"]),
+        ("threaten", ["threatened", "threatens", "threatening"]),
+        ("agree", ["agreed", "agrees", "agreeing"]),
+        ("predict", ["forecast", "forecasts"]),
+        ("signal", ["signalled", "signaled", "signals"]));
+
+    /// <summary>Cues that need a following particle to report speech ("pointed out").</summary>
+    public static readonly FrozenDictionary<string, string> CueParticles = new Dictionary<string, string>
+    {
+        ["pointed"] = "out",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Cues that report speech only with a that/to clause or a quote next to them, never alone as nouns.</summary>
+    public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(
+    [
+        "states", "reports", "comments", "remarks", "calls", "called", "calling", "continue", "continued", "continues",
+        "describe", "described", "describes", "describing", "estimates", "estimated", "post", "posted", "signals", "signal",
+        "agreed", "agrees", "agreeing", "demands", "promising", "writing", "warning", "saying", "forecast", "forecasts",
+        "comment", "report", "state", "say",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    public static readonly FrozenDictionary<string, Gender> Pronouns = new Dictionary<string, Gender>
+    {
+        ["he"] = Gender.Male, ["she"] = Gender.Female, ["they"] = Gender.Plural, ["it"] = Gender.Neuter,
+        ["i"] = Gender.Unknown, ["we"] = Gender.Plural,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Honorifics and titles that may precede a name, with the gender they imply.</summary>
+    public static readonly FrozenDictionary<string, Gender> Titles = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Mr"] = Gender.Male, ["Mr."] = Gender.Male, ["Mrs"] = Gender.Female, ["Mrs."] = Gender.Female,
+        ["Ms"] = Gender.Female, ["Ms."] = Gender.Female, ["Miss"] = Gender.Female, ["Sir"] = Gender.Male,
+        ["Dame"] = Gender.Female, ["Lord"] = Gender.Male, ["Lady"] = Gender.Female, ["Madam"] = Gender.Female,
+        ["Dr"] = Gender.Unknown, ["Dr."] = Gender.Unknown, ["Prof"] = Gender.Unknown, ["Prof."] = Gender.Unknown,
+        ["Professor"] = Gender.Unknown, ["President"] = Gender.Unknown, ["Vice"] = Gender.Unknown, ["Premier"] = Gender.Unknown,
+        ["Minister"] = Gender.Unknown, ["Prime"] = Gender.Unknown, ["Secretary"] = Gender.Unknown, ["Senator"] = Gender.Unknown,
+        ["Sen."] = Gender.Unknown, ["Sen"] = Gender.Unknown, ["Rep."] = Gender.Unknown, ["Rep"] = Gender.Unknown,
+        ["Representative"] = Gender.Unknown, ["Gov."] = Gender.Unknown, ["Governor"] = Gender.Unknown, ["Mayor"] = Gender.Unknown,
+        ["Gen."] = Gender.Unknown, ["General"] = Gender.Unknown, ["Judge"] = Gender.Unknown, ["Justice"] = Gender.Unknown,
+        ["Chancellor"] = Gender.Unknown, ["Ambassador"] = Gender.Unknown, ["Chairman"] = Gender.Unknown,
+        ["Chairwoman"] = Gender.Female, ["Speaker"] = Gender.Unknown, ["King"] = Gender.Male, ["Queen"] = Gender.Female,
+        ["Prince"] = Gender.Male, ["Princess"] = Gender.Female, ["Pope"] = Gender.Male, ["Rev."] = Gender.Unknown,
+        ["Father"] = Gender.Male, ["Sister"] = Gender.Female, ["Col."] = Gender.Unknown, ["Lt."] = Gender.Unknown,
+        ["Capt."] = Gender.Unknown, ["Sgt."] = Gender.Unknown, ["Deputy"] = Gender.Unknown, ["Director"] = Gender.Unknown,
+        ["Chief"] = Gender.Unknown, ["Attorney"] = Gender.Unknown, ["Commissioner"] = Gender.Unknown, ["Leader"] = Gender.Unknown,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Role nouns that give a speaker's gender ("a spokeswoman for the ministry").</summary>
+    public static readonly FrozenDictionary<string, Gender> GenderedNouns = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["spokeswoman"] = Gender.Female, ["spokesman"] = Gender.Male, ["chairwoman"] = Gender.Female,
+        ["congresswoman"] = Gender.Female, ["congressman"] = Gender.Male, ["businesswoman"] = Gender.Female,
+        ["businessman"] = Gender.Male, ["mother"] = Gender.Female, ["father"] = Gender.Male, ["wife"] = Gender.Female,
+        ["husband"] = Gender.Male, ["woman"] = Gender.Female, ["man"] = Gender.Male, ["daughter"] = Gender.Female,
+        ["son"] = Gender.Male, ["actress"] = Gender.Female, ["actor"] = Gender.Male, ["widow"] = Gender.Female,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Capitalised words that start sentences or name days and months, never people.</summary>
+    public static readonly FrozenSet<string> NotNames = FrozenSet.ToFrozenSet(
+    [
+        "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "As", "It", "He", "She", "They", "We",
+        "I", "This", "That", "These", "Those", "There", "Here", "Then", "So", "Yet", "For", "After", "Before", "Since",
+        "Although", "Though", "However", "Meanwhile", "Still", "Also", "Now", "Today", "Yesterday", "Tomorrow", "Asked",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "His", "Her", "Their", "Its", "Our", "My", "Your", "According", "Calling", "Speaking", "Writing", "Asked", "Some", "Many",
+        "Most", "Both", "All", "Each", "Every", "No", "Not", "What", "Who", "Why", "How", "Where", "Which", "Mr", "Ms", "Mrs",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Lower-case words allowed inside a name ("Ursula von der Leyen", "Charles de Gaulle").</summary>
+    public static readonly FrozenSet<string> NameParticles = FrozenSet.ToFrozenSet(
+        ["de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "y"],
+        StringComparer.Ordinal);
+
+    /// <summary>Words that make the capitalised run an organisation rather than a person.</summary>
+    public static readonly FrozenSet<string> OrganisationWords = FrozenSet.ToFrozenSet(
+    [
+        "Administration", "Ministry", "Department", "Office", "Agency", "Commission", "Committee", "Council", "Bureau",
+        "Company", "Corporation", "Corp", "Inc", "Ltd", "Group", "Bank", "University", "Institute", "Association", "Party",
+        "Government", "Court", "Parliament", "Congress", "Senate", "House", "Service", "Authority", "Organization",
+        "Organisation", "Foundation", "Centre", "Center", "Union", "Federation", "Board", "Police", "Army", "Navy", "Times",
+        "Post", "News", "Journal", "Press", "Reuters", "Agency", "Campaign", "Club", "League", "Fund", "Network", "Network",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Determiners and quantifiers that start a descriptive speaker ("the ministry", "a spokeswoman", "some officials").</summary>
+    public static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "this", "that", "these", "those", "some", "many", "several", "two", "three", "both", "his", "her", "their", "its", "other", "one", "another", "most", "few", "all"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Plural nouns that are speakers on their own ("officials said").</summary>
+    public static readonly FrozenSet<string> BareSpeakers = FrozenSet.ToFrozenSet(
+    [
+        "officials", "analysts", "experts", "economists", "critics", "police", "authorities", "investigators", "sources",
+        "witnesses", "residents", "researchers", "scientists", "lawmakers", "diplomats", "observers", "activists",
+        "organizers", "organisers", "prosecutors", "doctors", "aides", "advisers", "advisors", "supporters", "opponents",
+        "democrats", "republicans", "people", "voters", "protesters", "executives", "investors", "traders", "insiders",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words allowed between a subject and its cue ("has said", "also told", "later added").</summary>
+    public static readonly FrozenSet<string> CueModifiers = FrozenSet.ToFrozenSet(
+    [
+        "also", "later", "then", "previously", "earlier", "again", "once", "has", "had", "have", "would", "will", "was", "is",
+        "further", "recently", "repeatedly", "publicly", "privately", "often", "frequently", "quickly", "simply", "flatly",
+        "firmly", "reportedly", "allegedly", "has", "did", "does", "do", "had", "already", "even", "never", "always", "last",
+        "openly", "separately", "subsequently", "initially", "originally", "told", "could", "might", "may", "should", "shall",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of the time and manner phrases that sit between a cue and its clause ("said on Monday in a statement that").</summary>
+    public static readonly FrozenSet<string> TimeWords = FrozenSet.ToFrozenSet(
+    [
+        "on", "in", "at", "last", "this", "a", "an", "the", "statement", "interview", "interviews", "earlier", "later", "week",
+        "month", "year", "night", "morning", "afternoon", "evening", "today", "yesterday", "tonight", "recently", "also",
+        "publicly", "repeatedly", "again", "separately", "briefing", "speech", "conference", "news", "press", "post", "letter",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that turn a cue into a passive or non-speech use ("was told", "is said to be").</summary>
+    public static readonly FrozenSet<string> PassiveMarkers = FrozenSet.ToFrozenSet(
+        ["was", "were", "been", "being", "be", "is", "are", "get", "got"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Abbreviations whose period does not end a sentence.</summary>
+    public static readonly FrozenSet<string> Abbreviations = FrozenSet.ToFrozenSet(
+    [
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt", "Sgt", "St", "Jr", "Sr", "Inc", "Co",
+        "Corp", "Ltd", "No", "vs", "Mt", "Ft", "Rev", "Hon", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+        "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "D.C", "a.m", "p.m", "e.g", "i.e", "etc", "Gens", "Adm", "Cmdr", "Supt",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Quote marks: each opening mark with the marks that may close it. Straight quotes close themselves.</summary>
+    public static readonly FrozenDictionary<char, string> QuotePairs = new Dictionary<char, string>
+    {
+        ['"'] = "\"”“",
+        ['“'] = "”\"“",
+        ['”'] = "”\"“", // some outlets open with a right mark
+        ['„'] = "“”\"",
+        ['«'] = "»",
+        ['»'] = "«»",
+        ['「'] = "」",
+        ['『'] = "』",
+        ['‹'] = "›",
+    }.ToFrozenDictionary();
+
+    public static bool IsQuoteMark(char c) => QuotePairs.ContainsKey(c) || c is '»' or '」' or '』' or '›';
+
+    private static FrozenDictionary<string, string> BuildCues(params (string Lemma, string[] Forms)[] entries)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (lemma, forms) in entries)
+            foreach (var form in forms)
+                map.TryAdd(form, lemma);
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+}
