@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NewsMonitor.Monitoring.Query;
+
+namespace NewsMonitor.Functions;
+
+/// <summary><c>GET /api/statements?speaker=&amp;q=&amp;since=&amp;limit=</c>: stored statements, newest first.</summary>
+public sealed class GetStatements(StatementsApi api)
+{
+    [Function(nameof(GetStatements))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "statements")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.GetStatementsAsync(request.Query, cancellationToken);
+}

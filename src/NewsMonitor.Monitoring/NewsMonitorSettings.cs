@@ -1,0 +1,39 @@
+namespace NewsMonitor.Monitoring;
+
+/// <summary>
+/// The names of NewsMonitor's settings: app settings in Azure, environment variables or CLI overrides
+/// locally. One list, so the infrastructure and the code cannot drift apart.
+/// </summary>
+public static class NewsMonitorSettings
+{
+    /// <summary>NCRONTAB schedule of the timer (six fields, UTC). Default: every 15 minutes.</summary>
+    public const string Schedule = "NEWSMONITOR_SCHEDULE";
+
+    /// <summary>Source URLs (feeds or URL lists), separated by newlines, spaces, commas or semicolons.</summary>
+    public const string Sources = "NEWSMONITOR_SOURCES";
+
+    /// <summary>Speaker names to alert on, separated by newlines, commas or semicolons.</summary>
+    public const string WatchSpeakers = "NEWSMONITOR_WATCH_SPEAKERS";
+
+    /// <summary>Keywords to alert on, separated by newlines, commas or semicolons.</summary>
+    public const string WatchKeywords = "NEWSMONITOR_WATCH_KEYWORDS";
+
+    /// <summary>URL that receives each alert as a JSON POST.</summary>
+    public const string AlertWebhook = "NEWSMONITOR_ALERT_WEBHOOK";
+
+    /// <summary>User-Agent sent with every request; should name a contact URL.</summary>
+    public const string UserAgent = "NEWSMONITOR_USER_AGENT";
+
+    /// <summary>"true" lets the fetcher reach loopback and private addresses (local testing only).</summary>
+    public const string AllowPrivateNetwork = "NEWSMONITOR_ALLOW_PRIVATE_NETWORK";
+
+    /// <summary>A local folder to store in instead of Azure Blob Storage.</summary>
+    public const string StoreDirectory = "NEWSMONITOR_STORE_DIRECTORY";
+
+    /// <summary>The storage connection the Functions host uses; NewsMonitor stores its blobs and queues there too.</summary>
+    public const string Storage = "AzureWebJobsStorage";
+
+    public const string DefaultSchedule = "0 */15 * * * *";
+
+    public const string DefaultUserAgent = "NewsMonitor/1.0 (+https://github.com/newsmonitor/newsmonitor; news monitoring bot)";
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+
+namespace NewsMonitor.Monitoring.Processing;
+
+/// <summary>Totals of one monitoring cycle.</summary>
+public sealed record CycleSummary(int Sources, int SourcesFailed, int ArticlesNew, int ArticlesSkipped, int ArticlesFailed, int ArticlesSeen, int Statements, int Alerts)
+{
+    public override string ToString() =>
+        $"sources: {Sources} ({SourcesFailed} failed); articles: {ArticlesNew} new, {ArticlesSeen + ArticlesSkipped} skipped, {ArticlesFailed} failed; statements: {Statements}; alerts: {Alerts}";
+}
+
+/// <summary>Progress of a cycle, for a person watching it.</summary>
+public abstract record CycleEvent
+{
+    public sealed record SourcePolled(SourcePollResult Result) : CycleEvent;
+    public sealed record ArticleDone(ArticleOutcome Outcome, int Done, int Total) : CycleEvent;
+}
+
+/// <summary>
+/// One monitoring cycle in process (the CLI): poll every source, process the new articles a few at a
+/// time. The Functions app runs the same steps spread over queues (<see cref="MonitoringQueues"/>).
+/// A failing source or article is recorded and the cycle goes on.
+/// </summary>
+public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor processor, IOptions<NewsMonitorOptions> options)
+{
+    public async Task<CycleSummary> RunAsync(IReadOnlyList<Uri> sources, IProgress<CycleEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var work = new List<(Uri Article, Uri Source)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sourcesFailed = 0;
+        foreach (var source in sources)
+        {
+            SourcePollResult result;
+            try
+            {
+                result = await poller.PollAsync(source, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Storage trouble while polling: report it and go on with the other sources.
+                result = new SourcePollResult(source, null, 0, [], e.Message);
+            }
+            progress?.Report(new CycleEvent.SourcePolled(result));
+            if (result.Error is not null) sourcesFailed++;
+            foreach (var article in result.NewArticles)
+                if (seen.Add(UrlKeys.KeyOf(article))) work.Add((article, source));
+        }
+
+        var outcomes = new List<ArticleOutcome>(work.Count);
+        var done = 0;
+        await Parallel.ForEachAsync(work, new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.Value.MaxParallelArticles,
+            CancellationToken = cancellationToken,
+        }, async (item, token) =>
+        {
+            ArticleOutcome outcome;
+            try
+            {
+                outcome = await processor.ProcessAsync(item.Article, item.Source, token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not marked seen, so the next cycle tries again.
+                outcome = new ArticleOutcome(item.Article, ArticleStatus.Failed, Reason: e.Message);
+            }
+            lock (outcomes)
+            {
+                outcomes.Add(outcome);
+                done++;
+                progress?.Report(new CycleEvent.ArticleDone(outcome, done, work.Count));
+            }
+        }).ConfigureAwait(false);
+
+        return new CycleSummary(
+            sources.Count,
+            sourcesFailed,
+            outcomes.Count(o => o.Status == ArticleStatus.New),
+            outcomes.Count(o => o.Status == ArticleStatus.Skipped),
+            outcomes.Count(o => o.Status == ArticleStatus.Failed),
+            outcomes.Count(o => o.Status == ArticleStatus.AlreadySeen),
+            outcomes.Sum(o => o.Statements),
+            outcomes.Sum(o => o.Alerts));
+    }
+}

@@ -1,0 +1,36 @@
+namespace NewsMonitor.Monitoring.Storage;
+
+/// <summary>
+/// Where NewsMonitor keeps things. Article blobs are named by a hash of the canonical URL, so the same
+/// article always lands on the same names and a second write changes nothing.
+/// </summary>
+/// <remarks>
+/// <code>
+/// raw/{key}.html                       the page as fetched
+/// articles/{key}.json                  the clean article
+/// statements/{key}.json                the article's statements, with the article's title, URL and dates
+/// alerts/{rule}/{statementId}.json     one per (rule, statement): written before delivery, so each alerts once
+/// state/urls/{urlKey}.json             a fetched URL and the article it led to: seen, skip next time
+/// state/failures/{date}/{urlKey}.json  the last failure for a URL that day, with its reason
+/// </code>
+/// </remarks>
+public static class StoreLayout
+{
+    public const string RawContainer = "raw";
+    public const string ArticlesContainer = "articles";
+    public const string StatementsContainer = "statements";
+    public const string AlertsContainer = "alerts";
+    public const string StateContainer = "state";
+
+    public static IReadOnlyList<string> Containers { get; } = [RawContainer, ArticlesContainer, StatementsContainer, AlertsContainer, StateContainer];
+
+    public static string RawName(string key) => $"{key}.html";
+    public static string ArticleName(string key) => $"{key}.json";
+    public static string StatementsName(string key) => $"{key}.json";
+    public static string SeenUrlName(string urlKey) => $"urls/{urlKey}.json";
+    public static string FailureName(DateTimeOffset at, string urlKey) => $"failures/{at.UtcDateTime:yyyy-MM-dd}/{urlKey}.json";
+    public static string AlertName(string ruleId, string statementId) => $"{ruleId}/{statementId}.json";
+
+    /// <summary>The key in a statements or article blob name ("{key}.json").</summary>
+    public static string KeyOf(string blobName) => Path.GetFileNameWithoutExtension(blobName);
+}
