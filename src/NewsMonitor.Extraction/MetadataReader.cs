@@ -168,7 +168,9 @@ internal static partial class MetadataReader
             meta.Set("modifiedAt", ParseDate(Get(tags, key)), "meta:" + key, v => meta.ModifiedAt = v);
     }
 
-    internal static DateTimeOffset? ParseDate(string? value)
+    internal static DateTimeOffset? ParseDate(string? value) => ParseDateValue(value);
+
+    internal static DateTimeOffset? ParseDateValue(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         value = value.Trim();

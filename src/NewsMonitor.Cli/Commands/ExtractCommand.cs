@@ -24,6 +24,12 @@ internal static class ExtractCommand
         var url = new Option<string?>("--url") { Description = "The page's URL, for resolving links and dates (file inputs)" };
         var jsonl = new Option<bool>("--jsonl") { Description = "One compact JSON object per input per line, with a 'source' field" };
         var allowPrivate = new Option<bool>("--allow-private-network") { Description = "Allow URL inputs on loopback or private addresses" };
+        inputs.Validators.Add(result =>
+        {
+            // An unknown option would otherwise be read as a file name.
+            foreach (var token in result.Tokens)
+                if (token.Value.StartsWith('-')) result.AddError($"unknown option '{token.Value}'");
+        });
         var command = new Command("extract", "Extract the article and its key statements from pages") { inputs, url, jsonl, allowPrivate };
         command.SetAction((parse, token) => RunAsync(parse.GetValue(inputs)!, parse.GetValue(url), parse.GetValue(jsonl), parse.GetValue(allowPrivate), output, error, token));
         return command;

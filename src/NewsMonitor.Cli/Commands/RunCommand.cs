@@ -26,6 +26,10 @@ internal static class RunCommand
         command.SetAction(async (parse, token) =>
         {
             var sourceList = parse.GetValue(sources) ?? [];
+            foreach (var source in sourceList)
+                if (!UrlKeys.TryParseHttpUrl(source, out _)) throw new UsageException($"--source '{source}' is not an http(s) URL");
+            if (parse.GetValue(webhook) is { } hookValue && !UrlKeys.TryParseHttpUrl(hookValue, out _))
+                throw new UsageException($"--alert-webhook '{hookValue}' is not an http(s) URL");
             var settings = new Dictionary<string, string?>();
             store.Apply(parse, settings);
             if (sourceList.Length > 0) settings[NewsMonitorSettings.Sources] = string.Join('\n', sourceList);

@@ -64,8 +64,8 @@ public static class SourceReader
             {
                 reader.MoveToContent();
                 if (reader.LocalName == "RDF") return ReadRdf(xml, sourceUrl);
-                var rss = new Rss20FeedFormatter();
-                var atom = new Atom10FeedFormatter();
+                var rss = new Rss20FeedFormatter { DateTimeParser = LenientDate, UriParser = LenientUri };
+                var atom = new Atom10FeedFormatter { DateTimeParser = LenientDate, UriParser = LenientUri };
                 SyndicationFeed? feed = null;
                 SourceFormat format;
                 if (rss.CanRead(reader)) { rss.ReadFrom(reader); feed = rss.Feed; format = SourceFormat.Rss; }
@@ -78,11 +78,28 @@ public static class SourceReader
         {
             return SourceListing.Failed($"malformed feed: {e.Message}");
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or NotSupportedException or OverflowException)
         {
+            // The syndication formatters report malformed documents with a range of exception types.
             return SourceListing.Failed($"unreadable feed: {e.Message}");
         }
     }
+
+    // One item with a date or link nobody can parse must not lose the whole feed: the date becomes
+    // unknown, the link is dropped with its item.
+    private static bool LenientDate(XmlDateTimeData data, out DateTimeOffset value)
+    {
+        value = MetadataDates.Parse(data.DateTimeString) ?? default;
+        return true;
+    }
+
+    private static bool LenientUri(XmlUriData data, out Uri? value)
+    {
+        if (!Uri.TryCreate(data.UriString?.Trim(), data.UriKind, out value)) value = InvalidLink;
+        return true;
+    }
+
+    private static readonly Uri InvalidLink = new("about:invalid");
 
     private static List<SourceItem> ItemsOf(SyndicationFeed feed, Uri sourceUrl)
     {
@@ -112,7 +129,7 @@ public static class SourceReader
             if (link is null || !Uri.TryCreate(sourceUrl, link, out var absolute) || !UrlKeys.TryParseHttpUrl(absolute.AbsoluteUri, out var url)) continue;
             var title = item.Elements().FirstOrDefault(e => e.Name.LocalName == "title")?.Value.Trim();
             var date = item.Elements().FirstOrDefault(e => e.Name.LocalName == "date")?.Value;
-            items.Add(new SourceItem(url, title, DateTimeOffset.TryParse(date, out var parsed) ? parsed : null));
+            items.Add(new SourceItem(url, title, MetadataDates.Parse(date)));
         }
         return new SourceListing(SourceFormat.Rdf, items, null);
     }
@@ -125,7 +142,9 @@ public static class SourceReader
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (Uri.TryCreate(sourceUrl, line, out var absolute) && UrlKeys.TryParseHttpUrl(absolute.AbsoluteUri, out var url))
+            // Absolute URLs, or paths on the source's site; anything else (prose, other schemes) is not a list entry.
+            var looksLikeUrl = !line.Any(char.IsWhiteSpace) && (line.Contains("://", StringComparison.Ordinal) || line.StartsWith('/'));
+            if (looksLikeUrl && Uri.TryCreate(sourceUrl, line, out var absolute) && UrlKeys.TryParseHttpUrl(absolute.AbsoluteUri, out var url))
                 items.Add(new SourceItem(url, null, null));
             else
                 rejected++;

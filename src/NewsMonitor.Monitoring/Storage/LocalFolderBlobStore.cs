@@ -50,6 +50,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
     public async Task<bool> TryReplaceAsync(string container, string name, BinaryData content, string contentType, string etag, CancellationToken cancellationToken = default)
     {
         var path = PathOf(container, name);
+        if (!File.Exists(path)) return false;
         // A lock file makes check-and-replace atomic between processes sharing the folder.
         var lockPath = path + ".lock";
         FileStream? gate = null;
@@ -59,7 +60,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
             {
                 gate = new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
             }
-            catch (IOException) when (attempt < 200)
+            catch (IOException) when (attempt < 500 && File.Exists(lockPath))
             {
                 await Task.Delay(10, cancellationToken).ConfigureAwait(false);
             }
