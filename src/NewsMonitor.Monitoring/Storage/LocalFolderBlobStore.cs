@@ -27,12 +27,7 @@ public sealed class LocalFolderBlobStore : IBlobStore
         var temp = await WriteTempAsync(path, content, cancellationToken).ConfigureAwait(false);
         try
         {
-            File.Move(temp, path, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return false; // another writer won the race
+            return AtomicFile.TryPublish(temp, path);
         }
         finally
         {
