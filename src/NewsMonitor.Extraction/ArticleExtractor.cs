@@ -5,8 +5,10 @@ namespace NewsMonitor.Extraction;
 
 /// <summary>Turns an HTML page into a clean <see cref="Article"/>: metadata plus the main text without boilerplate.</summary>
 /// <remarks>Thread-safe; one instance can serve all callers.</remarks>
-public sealed class ArticleExtractor
+public sealed partial class ArticleExtractor
 {
+    private const int SmallBlockChars = 400;
+
     private readonly ArticleExtractorOptions _options;
 
     // A parser per thread: parsing allocates per document anyway, and this avoids sharing parser state.
@@ -36,10 +38,34 @@ public sealed class ArticleExtractor
             return ExtractionResult.Failure(ExtractionStatus.NotHtml, "the page contains NUL characters: not HTML");
 
         using var document = Parser.Value!.ParseDocument(html);
+        return Extract(document, url, null);
+    }
+
+    /// <summary>Stage outputs, for diagnosing where text was lost (bench).</summary>
+    internal sealed class Trace
+    {
+        public string PageText = "";
+        public string PrunedText = "";
+        public string RootText = "";
+        public List<TextBlock> Blocks = [];
+    }
+
+    internal ExtractionResult Extract(AngleSharp.Dom.IDocument document, string? url, Trace? trace)
+    {
+        if (trace is not null) trace.PageText = document.Body?.TextContent ?? "";
         var metadata = MetadataReader.Read(document, url);
         var locator = new ContentLocator();
-        var roots = locator.Locate(document);
-        var blocks = BlockTextWriter.Write(roots, IsBoilerplateSection);
+        var roots = locator.Locate(document, metadata.Title);
+        if (trace is not null)
+        {
+            trace.PrunedText = document.Body?.TextContent ?? "";
+            trace.RootText = string.Join(" ", roots.Select(r => r.TextContent));
+        }
+        var rootText = roots.Sum(locator.TextLength);
+        // Inside the article, small blocks whose class says "byline", "tags", "caption", ... are left out.
+        var blocks = BlockTextWriter.Write(roots, e => IsBoilerplateSection(e)
+            || (ElementHints.LeansBoilerplate(e) && locator.TextLength(e) < Math.Min(rootText / 3, SmallBlockChars)));
+        if (trace is not null) trace.Blocks = blocks;
         var paragraphs = SelectParagraphs(blocks, metadata.Title);
 
         var signals = metadata.Signals;
@@ -103,7 +129,7 @@ public sealed class ArticleExtractor
 
     private static List<string> SelectParagraphs(List<TextBlock> blocks, string? title)
     {
-        var paragraphs = new List<string>(blocks.Count);
+        var kept = new List<TextBlock>(blocks.Count);
         foreach (var block in blocks)
         {
             var text = block.Text.Trim();
@@ -113,9 +139,31 @@ public sealed class ArticleExtractor
             if (title is not null && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.LinkDensity > 0.5 && text.Length < 400) continue;
             if (IsBoilerplateLine(text, block)) continue;
-            paragraphs.Add(text);
+            if (DateLine().IsMatch(text)) continue;
+            kept.Add(block with { Text = text });
         }
-        return paragraphs;
+        TrimEdges(kept);
+        return kept.Select(b => b.Text).ToList();
+    }
+
+    /// <summary>
+    /// Labels at the edges of an article — a date, a category, an author's name, "Related Coverage" —
+    /// are not article text. Short blocks that do not read as sentences are trimmed from both ends.
+    /// </summary>
+    private static void TrimEdges(List<TextBlock> blocks)
+    {
+        while (blocks.Count > 1 && IsEdgeLabel(blocks[^1])) blocks.RemoveAt(blocks.Count - 1);
+        var leading = 0;
+        while (leading < blocks.Count - 1 && IsEdgeLabel(blocks[leading]) && !blocks[leading].IsHeading) leading++;
+        if (leading > 0) blocks.RemoveRange(0, leading);
+    }
+
+    private static bool IsEdgeLabel(TextBlock block)
+    {
+        var text = block.Text;
+        if (text.Length >= BoilerplateRules.EdgeLabelChars) return false;
+        var last = text[^1];
+        return block.IsHeading || !(last is '.' or '!' or '?' or '"' or '”' or '»' or '“' or ')' or '…');
     }
 
     private static bool IsBoilerplateLine(string text, TextBlock block)
@@ -126,6 +174,10 @@ public sealed class ArticleExtractor
             if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
+
+    // A block that is only a date or time: "23.10.2018", "3:59 PM", "Feb 14, 2020", "2021-10-16".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{P}\s]*(?:(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4})|(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)|(?:\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4})|(?:\p{L}{3,12}\.?\s+\d{1,2},?\s+\d{4}))(?:[\s,|]+(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?|Uhr|h))*[\p{P}\s]*$")]
+    private static partial System.Text.RegularExpressions.Regex DateLine();
 
     private static List<string> SplitArticleBody(string body)
     {

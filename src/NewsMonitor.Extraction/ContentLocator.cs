@@ -13,32 +13,47 @@ internal sealed class ContentLocator
 
     private readonly Dictionary<IElement, NodeStats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IElement, double> _scores = new(ReferenceEqualityComparer.Instance);
+    private bool _singleArticle;
+    private IElement? _headline;
 
     private struct NodeStats
     {
+        /// <summary>Position in document order (pre-order).</summary>
+        public int Order;
+        /// <summary>Document-order position of the first prose paragraph inside, or int.MaxValue.</summary>
+        public int FirstProse;
         public int Text;
         public int Link;
         public int Commas;
+        /// <summary>Text in paragraphs of prose (&lt;p&gt; with at least <see cref="ProseChars"/> characters, few links).</summary>
+        public int Prose;
     }
 
+    private const int ProseChars = 80;
+
     /// <summary>The elements to read the article from, in document order; empty when the page has no body.</summary>
-    public IReadOnlyList<IElement> Locate(IDocument document)
+    public IReadOnlyList<IElement> Locate(IDocument document, string? title = null)
     {
         var body = document.Body;
         if (body is null) return [];
 
         Prune(body, static e => BoilerplateRules.DroppedTags.Contains(e.LocalName) || ElementHints.IsHidden(e));
         ComputeStats(body);
-        var bodyText = Stats(body).Text;
-        // An element that holds most of the page's text is not boilerplate, whatever its class says.
-        Prune(body, e => ElementHints.IsUnlikely(e) && Stats(e).Text < bodyText / 2);
+        var (bodyText, bodyProse) = (Stats(body).Text, Stats(body).Prose);
+        // An element that holds most of the page's text or prose is not boilerplate, whatever its tag or class says.
+        Prune(body, e => ElementHints.IsUnlikely(e) && Stats(e).Text < bodyText / 2 && (bodyProse == 0 || Stats(e).Prose < bodyProse / 2));
         _stats.Clear();
         ComputeStats(body);
 
+        _singleArticle = body.GetElementsByTagName("article").Length == 1;
         ScoreParagraphs(body);
+        _headline = FindHeadline(body, title);
         var top = PickTopCandidate(body);
         return top is null ? [body] : WithSiblings(top);
     }
+
+    /// <summary>The best candidates of the last <see cref="Locate"/>, for diagnostics (bench explain).</summary>
+    internal IReadOnlyList<(IElement Element, double Score)> Ranking { get; private set; } = [];
 
     public double LinkDensity(IElement element)
     {
@@ -51,7 +66,10 @@ internal sealed class ContentLocator
     private NodeStats Stats(IElement element) => _stats.TryGetValue(element, out var s) ? s : default;
 
     /// <summary>Removes every element matching <paramref name="drop"/>, without recursion (pages can nest deeply).</summary>
-    private static void Prune(IElement root, Func<IElement, bool> drop)
+    /// <summary>Elements removed as boilerplate by the last <see cref="Locate"/> (diagnostics), with their text length.</summary>
+    internal List<(string Tag, string? Class, int Text)> Pruned { get; } = [];
+
+    private void Prune(IElement root, Func<IElement, bool> drop)
     {
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
@@ -65,25 +83,33 @@ internal sealed class ContentLocator
                 else stack.Push(child);
             }
         }
-        foreach (var element in doomed) element.Remove();
+        foreach (var element in doomed)
+        {
+            if (_stats.Count > 0) Pruned.Add((element.LocalName, element.GetAttribute("class") ?? element.Id, Stats(element).Text));
+            element.Remove();
+        }
     }
 
     private void ComputeStats(IElement root)
     {
         // Post-order over an explicit stack: children's totals are known before their parent's.
         var stack = new Stack<(IElement Element, bool Exit)>();
+        var orders = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        var order = 0;
         stack.Push((root, false));
         while (stack.Count > 0)
         {
             var (element, exit) = stack.Pop();
             if (!exit)
             {
+                orders[element] = order++;
                 stack.Push((element, true));
-                for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+                // Children pushed last-first, so they are visited in document order.
+                for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
                     stack.Push((child, false));
                 continue;
             }
-            var stats = default(NodeStats);
+            var stats = new NodeStats { Order = orders[element], FirstProse = int.MaxValue };
             var isLink = element.LocalName == "a";
             for (var node = element.FirstChild; node is not null; node = node.NextSibling)
             {
@@ -98,9 +124,16 @@ internal sealed class ContentLocator
                     stats.Text += childStats.Text;
                     stats.Commas += childStats.Commas;
                     stats.Link += childStats.Link;
+                    stats.Prose += childStats.Prose;
+                    stats.FirstProse = Math.Min(stats.FirstProse, childStats.FirstProse);
                 }
             }
             if (isLink) stats.Link = stats.Text;
+            if (element.LocalName == "p" && stats.Text >= ProseChars && stats.Link * 4 < stats.Text)
+            {
+                stats.Prose = stats.Text;
+                stats.FirstProse = Math.Min(stats.FirstProse, stats.Order);
+            }
             _stats[element] = stats;
         }
     }
@@ -123,6 +156,37 @@ internal sealed class ContentLocator
             if (c is ',' or '，' or '、' or '،') commas++;
         }
         return (length, commas);
+    }
+
+    /// <summary>The page's headline: the &lt;h1&gt; that matches the title, else the first &lt;h1&gt;.</summary>
+    private static IElement? FindHeadline(IElement body, string? title)
+    {
+        IElement? first = null;
+        foreach (var heading in body.GetElementsByTagName("h1"))
+        {
+            first ??= heading;
+            if (title is not null && TextNormaliser.Collapse(heading.TextContent).Equals(title, StringComparison.OrdinalIgnoreCase)) return heading;
+        }
+        return first;
+    }
+
+    /// <summary>
+    /// The article body starts soon after its headline. Content that starts right after the headline is
+    /// favoured; content that ends before it (a teaser list above the story) is not.
+    /// </summary>
+    private double HeadlineFactor(IElement candidate)
+    {
+        if (_headline is null || !_stats.TryGetValue(_headline, out var headline)) return 1;
+        var first = Stats(candidate).FirstProse;
+        if (first == int.MaxValue) return 1;
+        var distance = first - headline.Order;
+        return distance switch
+        {
+            < 0 => candidate.Contains(_headline) ? 1 : 0.7,
+            <= 120 => 1.3,
+            <= 600 => 1,
+            _ => 0.85,
+        };
     }
 
     private void ScoreParagraphs(IElement body)
@@ -166,11 +230,12 @@ internal sealed class ContentLocator
         }
     }
 
-    private static double InitialScore(IElement element)
+    private double InitialScore(IElement element)
     {
         var score = element.LocalName switch
         {
-            "article" => 10,
+            // Only a page's one <article> says "this is the story"; many of them are teaser cards.
+            "article" => _singleArticle ? 10 : 5,
             "div" or "main" or "section" => 5,
             "pre" or "td" or "blockquote" => 3,
             "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
@@ -187,10 +252,11 @@ internal sealed class ContentLocator
     {
         if (_scores.Count == 0) return null;
         var ranked = _scores
-            .Select(pair => (Element: pair.Key, Score: pair.Value * (1 - LinkDensity(pair.Key))))
+            .Select(pair => (Element: pair.Key, Score: pair.Value * (1 - LinkDensity(pair.Key)) * HeadlineFactor(pair.Key)))
             .OrderByDescending(c => c.Score)
             .Take(8)
             .ToList();
+        Ranking = ranked;
         var (top, topScore) = ranked[0];
         if (topScore <= 0) return null;
 
@@ -236,12 +302,17 @@ internal sealed class ContentLocator
                 result.Add(sibling);
                 continue;
             }
+            var length = Stats(sibling).Text;
+            var density = LinkDensity(sibling);
             if (sibling.LocalName == "p")
             {
-                var length = Stats(sibling).Text;
-                var density = LinkDensity(sibling);
                 if ((length > 80 && density < 0.25) || (length is > 0 and <= 80 && density == 0 && sibling.TextContent.TrimEnd().EndsWith('.')))
                     result.Add(sibling);
+            }
+            else if (Stats(sibling).Prose >= 100 && density < 0.2 && !ElementHints.LeansBoilerplate(sibling))
+            {
+                // A neighbouring block of prose: the article split over several containers.
+                result.Add(sibling);
             }
         }
         return result;

@@ -8,22 +8,35 @@ internal static class ElementHints
     /// <summary>+1 when class/id words say "content", -1 when they say "boilerplate", 0 otherwise or both.</summary>
     public static int ClassWeight(IElement element)
     {
-        var (positive, negative) = Scan(element);
-        return positive == negative ? 0 : positive ? 1 : -1;
+        var hints = Scan(element);
+        var negative = hints.Strong || hints.Weak;
+        return hints.Positive == negative ? 0 : hints.Positive ? 1 : -1;
     }
 
-    /// <summary>Class/id/role mark the element as boilerplate and nothing marks it as content.</summary>
+    /// <summary>Class/id/role say the element is boilerplate (strongly) and nothing marks it as content.</summary>
     public static bool IsUnlikely(IElement element)
     {
-        var tag = element.LocalName;
-        if (tag is "body" or "html" or "article" or "main" or "a") return false;
-        if (element.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
-            return false;
+        if (IsExempt(element)) return false;
         var role = element.GetAttribute("role");
-        if (role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alertdialog" or "menu" or "menubar")
+        if (role is "navigation" or "complementary" or "banner" or "contentinfo" or "dialog" or "alertdialog" or "menu" or "menubar" or "search")
             return true;
-        var (positive, negative) = Scan(element);
-        return negative && !positive;
+        if (BoilerplateRules.BoilerplateTags.Contains(element.LocalName)) return true;
+        var hints = Scan(element);
+        return hints.Strong && !hints.Positive;
+    }
+
+    /// <summary>Any negative class/id word, weak or strong, and nothing marks it as content.</summary>
+    public static bool LeansBoilerplate(IElement element)
+    {
+        if (IsExempt(element)) return false;
+        var hints = Scan(element);
+        return (hints.Strong || hints.Weak) && !hints.Positive;
+    }
+
+    private static bool IsExempt(IElement element)
+    {
+        if (element.LocalName is "body" or "html" or "article" or "main" or "a") return true;
+        return element.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase);
     }
 
     public static bool IsHidden(IElement element)
@@ -44,30 +57,37 @@ internal static class ElementHints
         return rest[1..].TrimStart().StartsWith(value, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static (bool Positive, bool Negative) Scan(IElement element)
+    private record struct Hints(bool Positive, bool Strong, bool Weak);
+
+    private static Hints Scan(IElement element)
     {
-        var positive = false;
-        var negative = false;
-        ScanValue(element.GetAttribute("class"), ref positive, ref negative);
-        ScanValue(element.Id, ref positive, ref negative);
-        return (positive, negative);
+        var hints = new Hints();
+        ScanValue(element.GetAttribute("class"), ref hints);
+        ScanValue(element.Id, ref hints);
+        return hints;
     }
 
-    private static void ScanValue(string? value, ref bool positive, ref bool negative)
+    private static void ScanValue(string? value, ref Hints hints)
     {
         if (string.IsNullOrEmpty(value)) return;
         // Whole class names first ("entry-content", "read-more"), then their words.
         foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var lower = name.ToLowerInvariant();
-            if (BoilerplateRules.PositiveWords.Contains(lower)) positive = true;
-            else if (BoilerplateRules.NegativeWords.Contains(lower)) negative = true;
+            Classify(lower, ref hints);
             foreach (var word in SplitWords(lower))
             {
-                if (BoilerplateRules.PositiveWords.Contains(word)) positive = true;
-                else if (BoilerplateRules.NegativeWords.Contains(word) || HasNegativePrefix(word)) negative = true;
+                Classify(word, ref hints);
+                if (HasNegativePrefix(word)) hints.Strong = true;
             }
         }
+    }
+
+    private static void Classify(string word, ref Hints hints)
+    {
+        if (BoilerplateRules.PositiveWords.Contains(word)) hints.Positive = true;
+        else if (BoilerplateRules.StrongNegativeWords.Contains(word)) hints.Strong = true;
+        else if (BoilerplateRules.WeakNegativeWords.Contains(word)) hints.Weak = true;
     }
 
     private static IEnumerable<string> SplitWords(string name)
@@ -85,7 +105,7 @@ internal static class ElementHints
 
     private static bool HasNegativePrefix(string word)
     {
-        foreach (var prefix in BoilerplateRules.NegativePrefixes)
+        foreach (var prefix in BoilerplateRules.StrongNegativePrefixes)
             if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
         return false;
     }

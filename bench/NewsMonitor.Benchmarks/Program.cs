@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Running;
+using NewsMonitor.Benchmarks;
+
+// Corpus runners print figures; "bdn" hands the rest of the arguments to BenchmarkDotNet.
+return args switch
+{
+    ["extraction", var corpus, .. var rest] => ExtractionCorpusRunner.Run(corpus, rest),
+    ["explain", var corpus, var id] => ExplainCommand.Run(corpus, id),
+    ["diagnose", var corpus, .. var rest] => DiagnoseCommand.Run(corpus, rest.FirstOrDefault()),
+    ["bdn", .. var rest] => RunBenchmarkDotNet(rest),
+    _ => Usage(),
+};
+
+static int RunBenchmarkDotNet(string[] rest)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ExtractionCorpusRunner).Assembly).Run(rest);
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          NewsMonitor.Benchmarks extraction <corpus-folder> [--out PRED.json] [--misses MISSES.tsv] [--no-smartreader] [--limit N]
+              <corpus-folder> holds evaldata.json and html/*.html.gz (../shared/devsets/extraction)
+          NewsMonitor.Benchmarks explain <corpus-folder> <page-id>
+          NewsMonitor.Benchmarks diagnose <corpus-folder> [stage-to-show]
+          NewsMonitor.Benchmarks bdn [BenchmarkDotNet arguments, e.g. --filter *]
+        """);
+    return 2;
+}
