@@ -7,6 +7,7 @@ return args switch
     ["extraction", var corpus, .. var rest] => ExtractionCorpusRunner.Run(corpus, rest),
     ["explain", var corpus, var id] => ExplainCommand.Run(corpus, id),
     ["diagnose", var corpus, .. var rest] => DiagnoseCommand.Run(corpus, rest.FirstOrDefault()),
+    ["profile", var corpus] => ProfileCommand.Run(corpus),
     ["bdn", .. var rest] => RunBenchmarkDotNet(rest),
     _ => Usage(),
 };
@@ -25,6 +26,7 @@ static int Usage()
               <corpus-folder> holds evaldata.json and html/*.html.gz (../shared/devsets/extraction)
           NewsMonitor.Benchmarks explain <corpus-folder> <page-id>
           NewsMonitor.Benchmarks diagnose <corpus-folder> [stage-to-show]
+          NewsMonitor.Benchmarks profile <corpus-folder>
           NewsMonitor.Benchmarks bdn [BenchmarkDotNet arguments, e.g. --filter *]
         """);
     return 2;

@@ -64,7 +64,7 @@ public sealed partial class ArticleExtractor
         var rootText = roots.Sum(locator.TextLength);
         // Inside the article, small blocks whose class says "byline", "tags", "caption", ... are left out.
         var blocks = BlockTextWriter.Write(roots, e => IsBoilerplateSection(e)
-            || (ElementHints.LeansBoilerplate(e) && locator.TextLength(e) < Math.Min(rootText / 3, SmallBlockChars)));
+            || (locator.Hints.LeansBoilerplate(e) && locator.TextLength(e) < Math.Min(rootText / 3, SmallBlockChars)));
         if (trace is not null) trace.Blocks = blocks;
         var paragraphs = SelectParagraphs(blocks, metadata.Title);
 

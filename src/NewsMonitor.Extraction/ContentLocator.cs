@@ -14,6 +14,9 @@ internal sealed class ContentLocator
     private readonly Dictionary<IElement, NodeStats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<IElement, double> _scores = new(ReferenceEqualityComparer.Instance);
     private bool _singleArticle;
+
+    /// <summary>Class/id hints of this page's elements (cached per extraction).</summary>
+    public ElementHints Hints { get; } = new();
     private IElement? _headline;
 
     private struct NodeStats
@@ -41,9 +44,7 @@ internal sealed class ContentLocator
         ComputeStats(body);
         var (bodyText, bodyProse) = (Stats(body).Text, Stats(body).Prose);
         // An element that holds most of the page's text or prose is not boilerplate, whatever its tag or class says.
-        Prune(body, e => ElementHints.IsUnlikely(e) && Stats(e).Text < bodyText / 2 && (bodyProse == 0 || Stats(e).Prose < bodyProse / 2));
-        _stats.Clear();
-        ComputeStats(body);
+        Prune(body, e => Hints.IsUnlikely(e) && Stats(e).Text < bodyText / 2 && (bodyProse == 0 || Stats(e).Prose < bodyProse / 2));
 
         _singleArticle = body.GetElementsByTagName("article").Length == 1;
         ScoreParagraphs(body);
@@ -85,7 +86,20 @@ internal sealed class ContentLocator
         }
         foreach (var element in doomed)
         {
-            if (_stats.Count > 0) Pruned.Add((element.LocalName, element.GetAttribute("class") ?? element.Id, Stats(element).Text));
+            if (_stats.Count > 0)
+            {
+                // Keep the totals true without a second pass: what leaves a subtree leaves its ancestors too.
+                var gone = Stats(element);
+                Pruned.Add((element.LocalName, element.GetAttribute("class") ?? element.Id, gone.Text));
+                for (var ancestor = element.ParentElement; ancestor is not null && _stats.TryGetValue(ancestor, out var stats); ancestor = ancestor.ParentElement)
+                {
+                    stats.Text -= gone.Text;
+                    stats.Link -= gone.Link;
+                    stats.Commas -= gone.Commas;
+                    stats.Prose -= gone.Prose;
+                    _stats[ancestor] = stats;
+                }
+            }
             element.Remove();
         }
     }
@@ -242,7 +256,7 @@ internal sealed class ContentLocator
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        score += 25 * ElementHints.ClassWeight(element);
+        score += 25 * Hints.ClassWeight(element);
         if (element.GetAttribute("itemprop") is { } itemprop && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
             score += 25;
         return score;
@@ -276,9 +290,20 @@ internal sealed class ContentLocator
             }
         }
 
-        // A candidate that is its parent's only content child says nothing more than its parent.
-        while (top.ParentElement is { } parent && parent != body && parent.ChildElementCount == 1 && Stats(parent).Text == Stats(top).Text)
+        // Climb while the parent adds only prose: a lead paragraph or a second body part in a neighbouring
+        // container belongs to the article; a parent that adds link lists or short labels does not.
+        for (var level = 0; level < 4 && top.ParentElement is { } parent && parent != body; level++)
+        {
+            var (outer, inner) = (Stats(parent), Stats(top));
+            var extraText = outer.Text - inner.Text;
+            if (extraText > 0)
+            {
+                var extraLinks = outer.Link - inner.Link;
+                var extraProse = outer.Prose - inner.Prose;
+                if (extraLinks * 5 >= extraText || extraProse * 3 < extraText * 2 || Hints.LeansBoilerplate(parent)) break;
+            }
             top = parent;
+        }
         return top;
     }
 
@@ -296,7 +321,7 @@ internal sealed class ContentLocator
                 result.Add(sibling);
                 continue;
             }
-            var bonus = ElementHints.ClassWeight(sibling) > 0 && ElementHints.ClassWeight(top) > 0 ? topScore * 0.2 : 0;
+            var bonus = Hints.ClassWeight(sibling) > 0 && Hints.ClassWeight(top) > 0 ? topScore * 0.2 : 0;
             if (_scores.TryGetValue(sibling, out var score) && score + bonus >= threshold)
             {
                 result.Add(sibling);
@@ -309,7 +334,7 @@ internal sealed class ContentLocator
                 if ((length > 80 && density < 0.25) || (length is > 0 and <= 80 && density == 0 && sibling.TextContent.TrimEnd().EndsWith('.')))
                     result.Add(sibling);
             }
-            else if (Stats(sibling).Prose >= 100 && density < 0.2 && !ElementHints.LeansBoilerplate(sibling))
+            else if (Stats(sibling).Prose >= 100 && density < 0.2 && !Hints.LeansBoilerplate(sibling))
             {
                 // A neighbouring block of prose: the article split over several containers.
                 result.Add(sibling);

@@ -1,12 +1,13 @@
+using System.Collections.Frozen;
 using AngleSharp.Dom;
 
 namespace NewsMonitor.Extraction;
 
 /// <summary>Reads what an element's class, id, role and attributes say about it.</summary>
-internal static class ElementHints
+internal sealed class ElementHints
 {
     /// <summary>+1 when class/id words say "content", -1 when they say "boilerplate", 0 otherwise or both.</summary>
-    public static int ClassWeight(IElement element)
+    public int ClassWeight(IElement element)
     {
         var hints = Scan(element);
         var negative = hints.Strong || hints.Weak;
@@ -14,7 +15,7 @@ internal static class ElementHints
     }
 
     /// <summary>Class/id/role say the element is boilerplate (strongly) and nothing marks it as content.</summary>
-    public static bool IsUnlikely(IElement element)
+    public bool IsUnlikely(IElement element)
     {
         if (IsExempt(element)) return false;
         var role = element.GetAttribute("role");
@@ -26,7 +27,7 @@ internal static class ElementHints
     }
 
     /// <summary>Any negative class/id word, weak or strong, and nothing marks it as content.</summary>
-    public static bool LeansBoilerplate(IElement element)
+    public bool LeansBoilerplate(IElement element)
     {
         if (IsExempt(element)) return false;
         var hints = Scan(element);
@@ -59,54 +60,60 @@ internal static class ElementHints
 
     private record struct Hints(bool Positive, bool Strong, bool Weak);
 
-    private static Hints Scan(IElement element)
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Positive = BoilerplateRules.PositiveWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Strong = BoilerplateRules.StrongNegativeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Weak = BoilerplateRules.WeakNegativeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Reading class names is the hottest part of locating content, and each element is asked several
+    // times: one instance per extraction caches the answers, and spans avoid allocating words.
+    private readonly Dictionary<IElement, Hints> _cache = new(ReferenceEqualityComparer.Instance);
+
+    private Hints Scan(IElement element)
     {
+        if (_cache.TryGetValue(element, out var cached)) return cached;
         var hints = new Hints();
         ScanValue(element.GetAttribute("class"), ref hints);
         ScanValue(element.Id, ref hints);
+        _cache[element] = hints;
         return hints;
     }
 
     private static void ScanValue(string? value, ref Hints hints)
     {
         if (string.IsNullOrEmpty(value)) return;
-        // Whole class names first ("entry-content", "read-more"), then their words.
-        foreach (var name in value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var all = value.AsSpan();
+        // Whole class names first ("entry-content", "read-more"), then their words ("entry", "content").
+        foreach (var range in all.SplitAny(" \t\n\r\f"))
         {
-            var lower = name.ToLowerInvariant();
-            Classify(lower, ref hints);
-            foreach (var word in SplitWords(lower))
+            var name = all[range];
+            if (name.IsEmpty) continue;
+            Classify(name, ref hints);
+            var start = 0;
+            for (var i = 0; i <= name.Length; i++)
             {
-                Classify(word, ref hints);
-                if (HasNegativePrefix(word)) hints.Strong = true;
-            }
-        }
-    }
-
-    private static void Classify(string word, ref Hints hints)
-    {
-        if (BoilerplateRules.PositiveWords.Contains(word)) hints.Positive = true;
-        else if (BoilerplateRules.StrongNegativeWords.Contains(word)) hints.Strong = true;
-        else if (BoilerplateRules.WeakNegativeWords.Contains(word)) hints.Weak = true;
-    }
-
-    private static IEnumerable<string> SplitWords(string name)
-    {
-        var start = 0;
-        for (var i = 0; i <= name.Length; i++)
-        {
-            if (i == name.Length || name[i] is '-' or '_' or ':' or '.' or '/' || char.IsDigit(name[i]))
-            {
-                if (i > start) yield return name[start..i];
+                if (i < name.Length && !(name[i] is '-' or '_' or ':' or '.' or '/' || char.IsDigit(name[i]))) continue;
+                if (i > start)
+                {
+                    var word = name[start..i];
+                    Classify(word, ref hints);
+                    if (HasNegativePrefix(word)) hints.Strong = true;
+                }
                 start = i + 1;
             }
         }
     }
 
-    private static bool HasNegativePrefix(string word)
+    private static void Classify(ReadOnlySpan<char> word, ref Hints hints)
+    {
+        if (Positive.Contains(word)) hints.Positive = true;
+        else if (Strong.Contains(word)) hints.Strong = true;
+        else if (Weak.Contains(word)) hints.Weak = true;
+    }
+
+    private static bool HasNegativePrefix(ReadOnlySpan<char> word)
     {
         foreach (var prefix in BoilerplateRules.StrongNegativePrefixes)
-            if (word.StartsWith(prefix, StringComparison.Ordinal)) return true;
+            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 }

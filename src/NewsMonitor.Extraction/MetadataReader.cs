@@ -12,20 +12,112 @@ internal static partial class MetadataReader
 {
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ", " : "];
 
+    /// <summary>What one walk over the page collects for the metadata readers.</summary>
+    private sealed class PageSignals
+    {
+        public readonly Dictionary<string, string> MetaTags = new(StringComparer.OrdinalIgnoreCase);
+        public readonly List<string> JsonLd = [];
+        public string? Title;
+        public string? Canonical;
+        public IElement? ArticleHeading;
+        public IElement? FirstHeading;
+        public IElement? ItempropHeadline;
+        public IElement? ItempropAuthorName;
+        public IElement? ItempropAuthor;
+        public IElement? RelAuthor;
+        public IElement? BylineClass;
+        public IElement? ItempropPublished;
+        public IElement? ArticleTime;
+        public IElement? PubdateTime;
+        public IElement? AnyTime;
+    }
+
+    /// <summary>One walk over the document: CSS selector queries would walk it once each.</summary>
+    private static PageSignals Collect(IDocument document)
+    {
+        var signals = new PageSignals();
+        var stack = new Stack<(IElement Element, bool InArticle, bool InAuthor)>();
+        if (document.DocumentElement is { } root) stack.Push((root, false, false));
+        while (stack.Count > 0)
+        {
+            var (element, inArticle, inAuthor) = stack.Pop();
+            var tag = element.LocalName;
+            switch (tag)
+            {
+                case "meta":
+                    var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
+                    var content = element.GetAttribute("content");
+                    if (key is not null && !string.IsNullOrWhiteSpace(content)) signals.MetaTags.TryAdd(key.Trim(), TextNormaliser.Collapse(content));
+                    if (key is not null && key.Equals("datePublished", StringComparison.OrdinalIgnoreCase)) signals.ItempropPublished ??= element;
+                    continue;
+                case "script":
+                    if (string.Equals(element.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase)) signals.JsonLd.Add(element.TextContent);
+                    continue;
+                case "link":
+                    if (signals.Canonical is null && HasToken(element.GetAttribute("rel"), "canonical")) signals.Canonical = element.GetAttribute("href");
+                    continue;
+                case "title":
+                    if (signals.Title is null && element.ParentElement?.LocalName == "head") signals.Title = element.TextContent;
+                    continue;
+                case "style" or "noscript" or "template" or "svg":
+                    continue;
+                case "h1":
+                    signals.FirstHeading ??= element;
+                    if (inArticle) signals.ArticleHeading ??= element;
+                    break;
+                case "time":
+                    if (element.HasAttribute("datetime"))
+                    {
+                        signals.AnyTime ??= element;
+                        if (inArticle) signals.ArticleTime ??= element;
+                    }
+                    if (element.HasAttribute("pubdate")) signals.PubdateTime ??= element;
+                    break;
+            }
+            var itemprop = element.GetAttribute("itemprop");
+            var isAuthor = false;
+            if (itemprop is not null)
+            {
+                if (HasToken(itemprop, "headline")) signals.ItempropHeadline ??= element;
+                if (HasToken(itemprop, "datePublished")) signals.ItempropPublished ??= element;
+                if (HasToken(itemprop, "author")) { signals.ItempropAuthor ??= element; isAuthor = true; }
+                if (inAuthor && HasToken(itemprop, "name")) signals.ItempropAuthorName ??= element;
+            }
+            if (signals.RelAuthor is null && HasToken(element.GetAttribute("rel"), "author")) signals.RelAuthor = element;
+            if (signals.BylineClass is null && element.GetAttribute("class") is { } cls
+                && (HasToken(cls, "byline") || HasToken(cls, "author-name") || HasToken(cls, "author")))
+                signals.BylineClass = element;
+            var childInArticle = inArticle || tag is "article" or "main";
+            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+                stack.Push((child, childInArticle, inAuthor || isAuthor));
+        }
+        return signals;
+    }
+
+    private static bool HasToken(string? value, string token)
+    {
+        if (value is null) return false;
+        var span = value.AsSpan();
+        foreach (var range in span.SplitAny(" \t\n\r\f"))
+            if (span[range].Equals(token, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     public static PageMetadata Read(IDocument document, string? url)
     {
         var meta = new PageMetadata();
-        var metaTags = ReadMetaTags(document);
-        var jsonLd = JsonLdReader.Read(document.QuerySelectorAll("script[type='application/ld+json']").Select(s => s.TextContent));
+        var page = Collect(document);
+        var metaTags = page.MetaTags;
+        var jsonLd = JsonLdReader.Read(page.JsonLd);
 
         // Site name first: the title cleaner uses it.
         meta.Set("siteName", Get(metaTags, "og:site_name"), "og:site_name", v => meta.SiteName = v);
         meta.Set("siteName", jsonLd?.Publisher, "json-ld", v => meta.SiteName = v);
         meta.Set("siteName", Get(metaTags, "application-name"), "meta:application-name", v => meta.SiteName = v);
 
-        ReadTitle(document, meta, metaTags, jsonLd);
-        ReadByline(document, meta, metaTags, jsonLd);
-        ReadDates(document, meta, metaTags, jsonLd, url);
+        ReadTitle(page, meta, metaTags, jsonLd, page.Title);
+        ReadByline(page, meta, metaTags, jsonLd);
+        ReadDates(page, meta, metaTags, jsonLd, url);
 
         meta.Set("language", PrimaryLanguage(document.DocumentElement.GetAttribute("lang")), "html-lang", v => meta.Language = v);
         meta.Set("language", PrimaryLanguage(Get(metaTags, "content-language")), "meta:content-language", v => meta.Language = v);
@@ -40,8 +132,7 @@ internal static partial class MetadataReader
         meta.Set("imageUrl", Absolute(jsonLd?.Image, url), "json-ld", v => meta.ImageUrl = v);
         meta.Set("imageUrl", Absolute(Get(metaTags, "twitter:image"), url), "twitter:image", v => meta.ImageUrl = v);
 
-        var canonical = document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href");
-        meta.Set("canonicalUrl", Absolute(canonical, url), "link-canonical", v => meta.CanonicalUrl = v);
+        meta.Set("canonicalUrl", Absolute(page.Canonical, url), "link-canonical", v => meta.CanonicalUrl = v);
         meta.Set("canonicalUrl", Absolute(Get(metaTags, "og:url"), url), "og:url", v => meta.CanonicalUrl = v);
         meta.Set("canonicalUrl", Absolute(url, null), "request-url", v => meta.CanonicalUrl = v);
 
@@ -49,31 +140,17 @@ internal static partial class MetadataReader
         return meta;
     }
 
-    private static Dictionary<string, string> ReadMetaTags(IDocument document)
-    {
-        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in document.QuerySelectorAll("meta"))
-        {
-            var key = element.GetAttribute("property") ?? element.GetAttribute("name")
-                ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
-            var content = element.GetAttribute("content");
-            if (key is null || string.IsNullOrWhiteSpace(content)) continue;
-            tags.TryAdd(key.Trim(), TextNormaliser.Collapse(content));
-        }
-        return tags;
-    }
-
     private static string? Get(Dictionary<string, string> tags, string key) => tags.GetValueOrDefault(key);
 
-    private static void ReadTitle(IDocument document, PageMetadata meta, Dictionary<string, string> tags, JsonLdReader.JsonLdArticle? jsonLd)
+    private static void ReadTitle(PageSignals page, PageMetadata meta, Dictionary<string, string> tags, JsonLdReader.JsonLdArticle? jsonLd, string? documentTitle)
     {
-        var h1 = FirstHeading(document);
+        var h1 = HeadingText(page.ArticleHeading ?? page.ItempropHeadline ?? page.FirstHeading);
         (string? Value, string Signal)[] candidates =
         [
             (jsonLd?.Headline, "json-ld"),
             (Get(tags, "og:title"), "og:title"),
             (Get(tags, "twitter:title"), "twitter:title"),
-            (TextNormaliser.Collapse(document.Title ?? ""), "title-tag"),
+            (TextNormaliser.Collapse(documentTitle ?? ""), "title-tag"),
         ];
         foreach (var (value, signal) in candidates)
         {
@@ -91,9 +168,8 @@ internal static partial class MetadataReader
         meta.Set("title", h1, "h1", v => meta.Title = v);
     }
 
-    private static string? FirstHeading(IDocument document)
+    private static string? HeadingText(IElement? heading)
     {
-        var heading = document.QuerySelector("article h1, main h1, [itemprop~='headline'], h1");
         if (heading is null) return null;
         var text = TextNormaliser.Collapse(heading.TextContent);
         return text.Length == 0 ? null : text;
@@ -129,14 +205,14 @@ internal static partial class MetadataReader
 
     private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    private static void ReadByline(IDocument document, PageMetadata meta, Dictionary<string, string> tags, JsonLdReader.JsonLdArticle? jsonLd)
+    private static void ReadByline(PageSignals page, PageMetadata meta, Dictionary<string, string> tags, JsonLdReader.JsonLdArticle? jsonLd)
     {
         meta.Set("byline", CleanByline(jsonLd?.Author), "json-ld", v => meta.Byline = v);
         var author = Get(tags, "author");
         if (author is not null && !author.Contains("://", StringComparison.Ordinal))
             meta.Set("byline", CleanByline(author), "meta:author", v => meta.Byline = v);
         meta.Set("byline", CleanByline(Get(tags, "article:author") is { } a && !a.Contains("://", StringComparison.Ordinal) ? a : null), "article:author", v => meta.Byline = v);
-        var marked = document.QuerySelector("[itemprop~='author'] [itemprop~='name'], [itemprop~='author'], [rel~='author'], .byline, .author-name, .author");
+        var marked = page.ItempropAuthorName ?? page.ItempropAuthor ?? page.RelAuthor ?? page.BylineClass;
         if (marked is not null)
         {
             var text = TextNormaliser.Collapse(marked.TextContent);
@@ -152,14 +228,14 @@ internal static partial class MetadataReader
         return text.Length == 0 ? null : text;
     }
 
-    private static void ReadDates(IDocument document, PageMetadata meta, Dictionary<string, string> tags, JsonLdReader.JsonLdArticle? jsonLd, string? url)
+    private static void ReadDates(PageSignals page, PageMetadata meta, Dictionary<string, string> tags, JsonLdReader.JsonLdArticle? jsonLd, string? url)
     {
         meta.Set("publishedAt", ParseDate(jsonLd?.DatePublished), "json-ld", v => meta.PublishedAt = v);
         foreach (var key in (string[])["article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date"])
             meta.Set("publishedAt", ParseDate(Get(tags, key)), "meta:" + key, v => meta.PublishedAt = v);
-        var itemprop = document.QuerySelector("[itemprop~='datePublished']");
+        var itemprop = page.ItempropPublished;
         meta.Set("publishedAt", ParseDate(itemprop?.GetAttribute("datetime") ?? itemprop?.GetAttribute("content")), "itemprop", v => meta.PublishedAt = v);
-        var time = document.QuerySelector("article time[datetime], time[pubdate], time[datetime]");
+        var time = page.ArticleTime ?? page.PubdateTime ?? page.AnyTime;
         meta.Set("publishedAt", ParseDate(time?.GetAttribute("datetime")), "time-element", v => meta.PublishedAt = v);
         meta.Set("publishedAt", DateFromUrl(url), "url", v => meta.PublishedAt = v);
 
