@@ -30,8 +30,11 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         private readonly SpeakerResolver _resolver = new();
         private readonly List<Statement> _statements = [];
         private ResolvedSpeaker? _lastQuoteSpeaker;
+        private string? _lastQuoteCue;
         private int _lastQuoteParagraph = -10;
         private bool _previousParagraphEndedInOpenQuote;
+        // "Breitbart News responded:" at the end of a paragraph introduces the next paragraph's quote.
+        private (ResolvedSpeaker Speaker, string Cue)? _introducedQuote;
 
         public List<Statement> Read()
         {
@@ -55,6 +58,17 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             var usedCues = new HashSet<int>();
             var unattributed = new List<QuoteSpan>();
             ResolvedSpeaker? paragraphSpeaker = null;
+            string? paragraphCue = null;
+            var introduced = _introducedQuote;
+            _introducedQuote = null;
+            var handled = new HashSet<QuoteSpan>(ReferenceEqualityComparer.Instance);
+            if (introduced is { } intro && quotes.Count > 0 && quotes[0].Open == 0)
+            {
+                AddQuote(quotes[0], StatementKind.Direct, intro.Cue, intro.Speaker, 0.85);
+                paragraphSpeaker = intro.Speaker;
+                paragraphCue = intro.Cue;
+                handled.Add(quotes[0]);
+            }
 
             foreach (var sentence in sentences)
             {
@@ -64,10 +78,10 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 for (var qi = 0; qi < inSentence.Count; qi++)
                 {
                     var quote = inSentence[qi];
-                    if (quote.Open < consumedUpTo) continue;
+                    if (quote.Open < consumedUpTo || handled.Contains(quote)) continue;
                     var limit = qi + 1 < inSentence.Count ? inSentence[qi + 1].Open : sentence.End;
                     var floor = Math.Max(consumedUpTo, qi > 0 && inSentence[qi - 1].Close >= 0 ? inSentence[qi - 1].Close + 1 : sentence.Start);
-                    var speaker = ReadQuote(parser, quote, sentence, floor, limit, paragraph, usedCues, out var consumed);
+                    var speaker = ReadQuote(parser, quote, sentence, floor, limit, paragraph, usedCues, out var consumed, out var cue);
                     if (speaker is null)
                     {
                         unattributed.Add(quote);
@@ -75,11 +89,14 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                     else
                     {
                         paragraphSpeaker = speaker;
+                        paragraphCue = cue;
                         consumedUpTo = Math.Max(consumedUpTo, consumed);
                     }
                 }
                 ReadIndirect(parser, sentence, quotes, paragraph, usedCues);
+                ReadTrailingAttribution(parser, sentence, quotes, paragraph, usedCues);
             }
+            if (sentences.Count > 0) ReadIntroduction(parser, sentences[^1], paragraph, usedCues);
 
             // Quotes without an attribution of their own: the paragraph's speaker, or the previous
             // paragraph's when a quotation runs on over paragraphs.
@@ -88,12 +105,13 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 var isParagraphQuote = quote.Open == 0 && (quote.Close < 0 || quote.Close >= tokens.Count - 2);
                 if (paragraphSpeaker is not null)
                 {
-                    AddQuote(quote, StatementKind.Direct, null, paragraphSpeaker with { }, 0.75);
+                    AddQuote(quote, StatementKind.Direct, paragraphCue, paragraphSpeaker with { }, 0.75);
                 }
                 else if (isParagraphQuote && _lastQuoteSpeaker is not null && paragraph - _lastQuoteParagraph == 1 && (_previousParagraphEndedInOpenQuote || LooksLikeSentence(quote)))
                 {
-                    AddQuote(quote, StatementKind.Direct, null, _lastQuoteSpeaker, _previousParagraphEndedInOpenQuote ? 0.8 : 0.55);
+                    AddQuote(quote, StatementKind.Direct, _lastQuoteCue, _lastQuoteSpeaker, _previousParagraphEndedInOpenQuote ? 0.8 : 0.55);
                     paragraphSpeaker = _lastQuoteSpeaker;
+                    paragraphCue = _lastQuoteCue;
                 }
             }
 
@@ -101,6 +119,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             if (paragraphSpeaker is not null)
             {
                 _lastQuoteSpeaker = paragraphSpeaker;
+                _lastQuoteCue = paragraphCue;
                 _lastQuoteParagraph = paragraph;
             }
         }
@@ -113,10 +132,11 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
 
         /// <summary>Attributes one quote; returns its speaker, or null when the sentence does not say who spoke.</summary>
         private ResolvedSpeaker? ReadQuote(AttributionParser parser, QuoteSpan quote, SentenceRange sentence, int floor, int limit,
-            int paragraph, HashSet<int> usedCues, out int consumed)
+            int paragraph, HashSet<int> usedCues, out int consumed, out string? cueText)
         {
             var tokens = parser.Tokens;
             consumed = quote.Close >= 0 ? quote.Close + 1 : sentence.End;
+            cueText = null;
             var startsSentence = quote.Open == floor;
 
             // After the quote: "…,” said Cao Shumin, deputy director …" / "…,” she added."
@@ -135,6 +155,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                     if (parser.IsCue(floor)) usedCues.Add(floor);
                     AddSpan(StatementKind.Mixed, lead.Start, tokens[quote.Close].End, cue, resolved, 0.75);
                     consumed = quote.Close + 1;
+                    cueText = cue;
                     return resolved;
                 }
                 if (attribution is not null)
@@ -144,7 +165,22 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                     var kind = startsSentence ? StatementKind.Direct : StatementKind.Mixed;
                     AddQuote(quote, kind, attribution.Cue, resolved, startsSentence ? 0.95 : 0.8);
                     consumed = attribution.End;
+                    cueText = attribution.Cue;
                     ReadTrailingClause(parser, attribution, sentence, resolved, usedCues);
+                    return resolved;
+                }
+            }
+
+            // Inverted, before the quote: "Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”"
+            if (parser.IsCue(floor) && !usedCues.Contains(floor) && floor + 1 < quote.Open)
+            {
+                var inverted = parser.AttributionAt(floor, quote.Open);
+                if (inverted is not null && inverted.End >= quote.Open - 1)
+                {
+                    usedCues.Add(floor);
+                    var resolved = Resolve(inverted.Speaker, paragraph, tokens[inverted.Speaker.Start].Start);
+                    AddQuote(quote, StatementKind.Direct, inverted.Cue, resolved, 0.9);
+                    cueText = inverted.Cue;
                     return resolved;
                 }
             }
@@ -159,7 +195,8 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 if (speaker is null) continue;
                 usedCues.Add(cue);
                 var resolved = Resolve(speaker, paragraph, tokens[speaker.Start].Start);
-                AddQuote(quote, StatementKind.Direct, parser.CueText(cue), resolved, 0.9);
+                cueText = parser.CueText(cue);
+                AddQuote(quote, StatementKind.Direct, cueText, resolved, 0.9);
                 return resolved;
             }
 
@@ -175,7 +212,8 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 if (speaker is null) continue;
                 usedCues.Add(cue);
                 var resolved = Resolve(speaker, paragraph, tokens[speaker.Start].Start);
-                AddSpan(StatementKind.Mixed, tokens[contentStart].Start, tokens[contentEnd - 1].End, parser.CueText(cue), resolved, 0.85);
+                cueText = parser.CueText(cue);
+                AddSpan(StatementKind.Mixed, tokens[contentStart].Start, tokens[contentEnd - 1].End, cueText, resolved, 0.85);
                 consumed = contentEnd;
                 return resolved;
             }
@@ -187,6 +225,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 if (according is null) continue;
                 var resolved = Resolve(according.Speaker, paragraph, tokens[according.Speaker.Start].Start);
                 AddQuote(quote, StatementKind.Direct, according.Cue, resolved, 0.85);
+                cueText = according.Cue;
                 return resolved;
             }
             return null;
@@ -237,42 +276,136 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         private static int ComplementStart(AttributionParser parser, int cue, int end)
         {
             var tokens = parser.Tokens;
-            var k = cue + 1;
-            if (parser.CueText(cue).Contains(' ', StringComparison.Ordinal)) k++;
+            var k = parser.CueEnd(cue);
             if (k >= end) return -1;
             var lemma = StatementLexicon.Cues[tokens[cue].Value];
-            // "told reporters that", "told Reuters on Monday that", "said on Monday that"
-            if (lemma is "tell" or "warn" or "urge" or "remind" or "assure")
+            if (lemma is "tell" or "warn" or "urge" or "remind" or "assure" or "inform" or "ask")
             {
-                var limit = Math.Min(end, k + 6);
+                // "told reporters that", "told Reuters on Monday that", "told Breitbart News he'd support …"
+                var limit = Math.Min(end, k + 7);
                 for (var t = k; t < limit; t++)
                     if (tokens[t].Is("that")) return t;
-                if (lemma == "urge") return k;
-                return -1;
+                if (lemma is "urge" or "ask")
+                {
+                    for (var t = k; t < limit; t++)
+                        if (tokens[t].Is("to") || tokens[t].Is("whether") || tokens[t].Is("if")) return lemma == "urge" ? k : t;
+                }
+                var objectEnd = SkipObject(tokens, k, end);
+                while (objectEnd < end && IsAdverbial(tokens[objectEnd], true)) objectEnd++;
+                return objectEnd > k && objectEnd < end && StartsClause(tokens[objectEnd]) ? objectEnd : -1;
             }
-            // "said on Monday that", "pledged on Monday to", "said in a statement that"
+            // "said on Monday that", "pledged on Monday to", "said in a statement Thursday night they …"
             var scan = k;
-            while (scan < end && scan - k < 7 && IsAdverbial(tokens[scan], scan > k)) scan++;
+            while (scan < end && scan - k < 8 && IsAdverbial(tokens[scan], scan > k)) scan++;
             foreach (var at in scan == k ? [k] : (int[])[k, scan])
             {
                 if (at >= end) continue;
                 if (tokens[at].Is("that")) return at;
-                if (tokens[at].Is("to") && lemma is "pledge" or "promise" or "vow" or "threaten" or "urge" or "agree" or "demand" or "propose" or "ask" or "call") return at;
+                if (tokens[at].Is("to") && lemma is "pledge" or "promise" or "vow" or "threaten" or "urge" or "agree" or "demand" or "propose" or "ask" or "call" or "plan" or "refuse" or "decline" or "offer" or "continue") return at;
                 if (tokens[at].IsPunct(':')) return at + 1 < end ? at + 1 : -1;
             }
             // "said the economy will grow", "says he will": a clause follows directly.
-            if (lemma is "say" or "add" or "argue" or "claim" or "insist" or "note" or "warn" or "predict" or "acknowledge" or "admit" or "emphasise" or "stress" or "explain" or "suggest" or "announce" or "confirm" or "write")
+            if (lemma is "say" or "add" or "argue" or "claim" or "insist" or "note" or "warn" or "predict" or "acknowledge" or "admit" or "emphasise" or "stress"
+                or "explain" or "suggest" or "announce" or "confirm" or "write" or "report" or "state" or "declare" or "assert" or "reveal" or "indicate" or "maintain"
+                or "contend" or "concede" or "deny" or "tweet" or "believe" or "estimate" or "recall" or "reiterate" or "complain" or "testify" or "respond" or "reply" or "observe")
             {
-                var next = tokens[k];
-                if (next.IsWord && (StatementLexicon.Pronouns.ContainsKey(next.Value) || StatementLexicon.Determiners.Contains(next.Value) || next.IsCapitalised && !next.Is("The") || next.Is("The") || next.Is("there")))
-                    return k;
+                if (StartsClause(tokens[k])) return k;
+                if (scan > k && scan < end && StartsClause(tokens[scan])) return scan;
             }
+            // "accused Obama of …", "criticized X for …", "called X Y", "praised X": the rest of the clause.
+            if (lemma is "accuse" or "call" or "describe" or "criticize" or "praise" or "blame" or "question")
+                return k < end && (tokens[k].IsWord || tokens[k].Kind == TokenKind.QuoteMark) ? k : -1;
             return -1;
         }
+
+        /// <summary>The end of a short object after a cue: "reporters", "Breitbart News", "the Associated Press", "him".</summary>
+        private static int SkipObject(List<Token> tokens, int k, int end)
+        {
+            if (k >= end || !tokens[k].IsWord) return k;
+            if (StatementLexicon.Pronouns.ContainsKey(tokens[k].Value) || tokens[k].Value is "him" or "her" or "them" or "us" or "me" or "reporters" or "journalists" or "supporters" or "voters" or "listeners" or "viewers" or "attendees" or "the crowd")
+                return k + 1;
+            var j = k;
+            if (StatementLexicon.Determiners.Contains(tokens[j].Value)) j++;
+            while (j < end && j - k < 5 && (tokens[j].IsCapitalised || tokens[j].IsPunct('.') && j > k && tokens[j - 1].Value.Length <= 2)) j++;
+            if (j == k || (j == k + 1 && StatementLexicon.Determiners.Contains(tokens[k].Value)))
+            {
+                // "the crowd", "a news conference", "an interviewer": determiner and lower-case nouns.
+                while (j < end && j - k < 4 && tokens[j].IsLower && !StartsClauseWord(tokens[j])) j++;
+            }
+            return j;
+        }
+
+        private static bool StartsClause(Token token) =>
+            token.Kind == TokenKind.QuoteMark || token.Kind == TokenKind.Number || (token.IsWord && (StartsClauseWord(token) || token.IsCapitalised));
+
+        private static bool StartsClauseWord(Token token) =>
+            StatementLexicon.Pronouns.ContainsKey(token.Value) || StatementLexicon.Determiners.Contains(token.Value)
+            || token.Value is "there" or "it's" or "there's" or "he's" or "she's" or "they're" or "we're" or "i'm" or "it’s" or "there’s" or "he’s" or "she’s" or "they’re" or "we’re" or "his" or "her" or "their" or "our" or "if" or "no" or "nobody" or "everyone" or "nothing" or "what" or "how" or "why" or "whether";
 
         private static bool IsAdverbial(Token token, bool inside) =>
             token.Kind == TokenKind.Number || token.IsPunct(',') || (inside && token.IsCapitalised)
             || StatementLexicon.TimeWords.Contains(token.Value);
+
+        /// <summary>
+        /// Attribution at the end or in the middle of a sentence without quote marks:
+        /// "Clinton's van was supposed to be escorted by police, another source said." /
+        /// "Putting the show together, Butz said, allowed him to …".
+        /// </summary>
+        private void ReadTrailingAttribution(AttributionParser parser, SentenceRange sentence, List<QuoteSpan> quotes, int paragraph, HashSet<int> usedCues)
+        {
+            var tokens = parser.Tokens;
+            var end = sentence.End;
+            while (end > sentence.Start && (tokens[end - 1].IsSentenceEnd || tokens[end - 1].Kind == TokenKind.QuoteMark || tokens[end - 1].Value is ")")) end--;
+            for (var comma = sentence.Start + 3; comma < end - 1; comma++)
+            {
+                if (!(tokens[comma].IsPunct(',') || tokens[comma].Value is "—" or "–")) continue;
+                if (InsideQuote(comma, quotes)) continue;
+                var attribution = parser.AttributionAt(comma + 1, end);
+                if (attribution is null || usedCues.Contains(attribution.CueIndex)) continue;
+                // What follows the attribution: nothing, a short time/place phrase, or (mid-sentence) a comma and the rest.
+                var after = attribution.End;
+                while (after < end && after - attribution.End < 8 && !tokens[after].IsPunct(',') && !tokens[after].IsPunct('—')
+                       && (tokens[after].IsWord || tokens[after].Kind == TokenKind.Number || tokens[after].IsPunct('.')) && !parser.IsCue(after)) after++;
+                var midSentence = after < end && (tokens[after].IsPunct(',') || tokens[after].Value is "—" or "–") && after + 2 < end;
+                if (after < end && !midSentence) continue;
+                if (QuoteEndingAt(comma, quotes)) continue; // "“…,” he said." is a direct quote, read already
+                var contentTokens = comma - sentence.Start + (midSentence ? end - after - 1 : 0);
+                if (contentTokens < 4) continue;
+                usedCues.Add(attribution.CueIndex);
+                var resolved = Resolve(attribution.Speaker, paragraph, tokens[attribution.Speaker.Start].Start);
+                var contentEnd = midSentence ? tokens[end - 1].End : tokens[comma - 1].End;
+                var hasQuote = quotes.Any(q => q.Open >= sentence.Start && q.Open < end);
+                AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[sentence.Start].Start, contentEnd, attribution.Cue, resolved, 0.7);
+                return;
+            }
+        }
+
+        private static bool QuoteEndingAt(int comma, List<QuoteSpan> quotes)
+        {
+            foreach (var quote in quotes)
+                if (quote.Close >= 0 && (quote.Close == comma - 1 || quote.Close == comma + 1)) return true;
+            return false;
+        }
+
+        /// <summary>A paragraph that ends "Breitbart News responded:" introduces the next paragraph's quote.</summary>
+        private void ReadIntroduction(AttributionParser parser, SentenceRange last, int paragraph, HashSet<int> usedCues)
+        {
+            var tokens = parser.Tokens;
+            if (last.End - last.Start < 2 || !tokens[last.End - 1].IsPunct(':')) return;
+            var cue = last.End - 2;
+            if (!parser.IsCue(cue) || usedCues.Contains(cue))
+            {
+                // "… said in a statement:" — the cue a few words before the colon.
+                cue = -1;
+                for (var k = last.End - 2; k >= Math.Max(last.Start, last.End - 8); k--)
+                    if (parser.IsCue(k) && !usedCues.Contains(k)) { cue = k; break; }
+                if (cue < 0) return;
+            }
+            var speaker = parser.SpeakerBefore(cue, ClauseFloor(tokens, cue, last.Start, []));
+            if (speaker is null) return;
+            usedCues.Add(cue);
+            _introducedQuote = (Resolve(speaker, paragraph, tokens[speaker.Start].Start), parser.CueText(cue));
+        }
 
         /// <summary>The earliest token a subject may start at: after an introductory phrase ("In response to …,").</summary>
         private static int ClauseFloor(List<Token> tokens, int cue, int sentenceStart, List<QuoteSpan> quotes)

@@ -28,7 +28,8 @@ public sealed class SeedStatementTests
         var article = Read(source);
         var first = Find(article, "With the rapid growth of information technology");
         Assert.Equal(StatementKind.Direct, first.Kind);
-        Assert.Equal(new Speaker("Cao Shumin", "Cao Shumin", CaoRole, Cac), first.Speaker);
+        // The mention is the noun phrase as written, appositive included; the role is cleaned of the stray period.
+        Assert.Equal(new Speaker("Cao Shumin", "Cao Shumin, deputy director of the Cyberspace Administration. of China", CaoRole, Cac), first.Speaker);
         Assert.Equal("said", first.Cue);
         Assert.EndsWith("threats and challenges", first.Text, StringComparison.Ordinal);
 
@@ -43,7 +44,7 @@ public sealed class SeedStatementTests
     {
         var article = Read(source);
         var first = Find(article, "In recent years, China has further strengthened");
-        Assert.Equal(new Speaker("Sun Weimin", "Sun Weimin", SunRole, Cac), first.Speaker);
+        Assert.Equal(new Speaker("Sun Weimin", "Sun Weimin, " + SunRole, SunRole, Cac), first.Speaker);
         Assert.Equal(StatementKind.Direct, first.Kind);
 
         var added = Find(article, "A basic legal framework");
@@ -60,7 +61,7 @@ public sealed class SeedStatementTests
         var mixed = Find(article, "that there is “no reason for concern”");
         Assert.Equal(StatementKind.Mixed, mixed.Kind);
         Assert.Equal("argued", mixed.Cue);
-        Assert.Equal(new Speaker("Qi Xiaoxia", "Qi Xiaoxia", QiRole, Cac), mixed.Speaker);
+        Assert.Equal(new Speaker("Qi Xiaoxia", "Qi Xiaoxia, " + QiRole, QiRole, Cac), mixed.Speaker);
 
         var direct = Find(article, "China will follow the principle of opening up");
         Assert.Equal(StatementKind.Direct, direct.Kind);

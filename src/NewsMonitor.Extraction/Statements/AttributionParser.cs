@@ -4,12 +4,19 @@ namespace NewsMonitor.Extraction.Statements;
 
 /// <summary>
 /// Recognises attributions in a paragraph's tokens: "said Cao Shumin, deputy director of ...",
-/// "she added", "Qi Xiaoxia, head of ..., argued", "according to officials".
+/// "she added", "Qi Xiaoxia, head of ..., argued", "chief executive Lowell McAdam said",
+/// "an intelligence source, who was not authorized to speak, told Fox News", "according to officials".
 /// </summary>
+/// <remarks>
+/// A speaker's mention is the whole noun phrase naming them at the statement, appositive included
+/// ("Isaac Boltansky, an analyst at Compass Point"); its name is the proper name inside it, and its
+/// role the appositive or the words before the name ("chief executive").
+/// </remarks>
 internal sealed partial class AttributionParser(string text, List<Token> tokens)
 {
     private const int MaxNominalTokens = 9;
     private const int MaxRoleTokens = 24;
+    private const int MaxRolePrefixTokens = 5;
 
     public List<Token> Tokens => tokens;
 
@@ -21,24 +28,31 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         if (!StatementLexicon.Cues.ContainsKey(word)) return false;
         if (StatementLexicon.CueParticles.TryGetValue(word, out var particle)
             && !(i + 1 < tokens.Count && tokens[i + 1].Is(particle))) return false;
-        if (i > 0 && StatementLexicon.PassiveMarkers.Contains(tokens[i - 1].Value) && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)
-            && !word.Equals("told", StringComparison.OrdinalIgnoreCase))
+        if (i > 0 && StatementLexicon.PassiveMarkers.Contains(tokens[i - 1].Value) && word.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
             return false;
         if (i > 0 && tokens[i - 1].Value is "was" or "were" or "been" or "being" && word.Equals("told", StringComparison.OrdinalIgnoreCase))
             return false;
+        // "the said document", "a told story": a determiner before makes it an adjective.
+        if (i > 0 && tokens[i - 1].Value is "the" or "a" or "an") return false;
         return true;
     }
 
+    /// <summary>
+    /// The cue as written: the verb with its particle ("pointed out"), the auxiliaries and adverbs right
+    /// before it ("has said", "also told") and a colon right after it ("responded:").
+    /// </summary>
     public string CueText(int i)
     {
-        var word = tokens[i].Value;
-        return StatementLexicon.CueParticles.TryGetValue(word, out var particle) && i + 1 < tokens.Count && tokens[i + 1].Is(particle)
-            ? text[tokens[i].Start..tokens[i + 1].End]
-            : word;
+        var start = i;
+        while (start - 1 >= 0 && tokens[start - 1].IsWord && StatementLexicon.CueAuxiliaries.Contains(tokens[start - 1].Value)) start--;
+        var end = CueEnd(i);
+        if (end < tokens.Count && tokens[end].IsPunct(':') && tokens[end].Start == tokens[end - 1].End) end++;
+        return text[tokens[start].Start..tokens[end - 1].End];
     }
 
-    private int CueEnd(int i) =>
-        StatementLexicon.CueParticles.ContainsKey(tokens[i].Value) && i + 1 < tokens.Count ? i + 2 : i + 1;
+    /// <summary>Token index just past the verb (and its particle).</summary>
+    public int CueEnd(int i) =>
+        StatementLexicon.CueParticles.TryGetValue(tokens[i].Value, out var particle) && i + 1 < tokens.Count && tokens[i + 1].Is(particle) ? i + 2 : i + 1;
 
     /// <summary>"said Cao Shumin, deputy director ..." or "she said" starting at <paramref name="i"/> (after a quote).</summary>
     public Attribution? AttributionAt(int i, int limit)
@@ -48,30 +62,27 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         if (IsCue(i))
         {
             var speaker = SpeakerForward(CueEnd(i), limit, allowPronoun: true);
-            if (speaker is not null)
-            {
-                var (role, end) = AppositiveAfter(speaker.End, limit);
-                return new Attribution(role is null ? speaker : speaker with { Role = role }, i, CueText(i), end);
-            }
-            return null;
+            if (speaker is null) return null;
+            var withRole = WithAppositive(speaker, limit);
+            return new Attribution(withRole, i, CueText(i), Math.Max(withRole.End, AppositiveEnd(speaker.End, limit)));
         }
         // Speaker first: "she said", "Qi Xiaoxia, head of ..., said", "the ministry said in a statement".
         var subject = SpeakerForward(i, limit, allowPronoun: true);
         if (subject is null) return null;
+        var phrase = subject;
         var j = subject.End;
-        string? appositive = null;
         if (j < limit && tokens[j].IsPunct(','))
         {
-            var (role, roleEnd) = AppositiveAfter(j, limit);
-            if (role is not null && roleEnd < limit && tokens[roleEnd - 1].IsPunct(','))
+            var (role, roleEnd) = AppositiveAfter(j, limit, allowRelative: true);
+            if (role is not null && roleEnd - 1 < limit && roleEnd - 1 > j && tokens[roleEnd - 1].IsPunct(','))
             {
-                appositive = role;
+                phrase = Extend(subject, roleEnd - 1, role);
                 j = roleEnd;
             }
         }
         while (j < limit && StatementLexicon.CueModifiers.Contains(tokens[j].Value) && !IsCue(j)) j++;
         if (j < limit && IsCue(j))
-            return new Attribution(appositive is null ? subject : subject with { Role = appositive }, j, CueText(j), CueEnd(j));
+            return new Attribution(phrase, j, CueText(j), CueEnd(j));
         return null;
     }
 
@@ -82,21 +93,22 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         while (j >= floor && tokens[j].IsWord && StatementLexicon.CueModifiers.Contains(tokens[j].Value)) j--;
         if (j < floor) return null;
         string? role = null;
+        var mentionEnd = j + 1;
         if (tokens[j].IsPunct(','))
         {
             // "Qi Xiaoxia, head of the administration’s international cooperation office, argued"
             var k = j - 1;
             while (k >= floor && j - k <= MaxRoleTokens && !tokens[k].IsPunct(',') && !tokens[k].IsSentenceEnd && tokens[k].Kind != TokenKind.QuoteMark) k--;
             if (k < floor || !tokens[k].IsPunct(',') || k + 1 >= j) return null;
-            var roleText = Span(k + 1, j);
-            if (!LooksLikeRole(k + 1)) return null;
-            role = roleText;
+            if (!LooksLikeRole(k + 1, allowRelative: true)) return null;
+            role = Span(k + 1, j);
+            mentionEnd = j; // the mention runs to the appositive's end, closing comma excluded
             j = k - 1;
             if (j < floor) return null;
         }
         var phrase = SpeakerEndingAt(j, floor);
         if (phrase is null) return null;
-        return role is null ? phrase : phrase with { Role = CleanRole(role) };
+        return role is null ? phrase : Extend(phrase, mentionEnd, CleanRole(role));
     }
 
     /// <summary>"according to X" at <paramref name="i"/>: the speaker, or null.</summary>
@@ -105,24 +117,40 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         if (i + 2 >= limit || !tokens[i].Is("according") || !tokens[i + 1].Is("to")) return null;
         var speaker = SpeakerForward(i + 2, limit, allowPronoun: false);
         if (speaker is null) return null;
-        var (role, end) = AppositiveAfter(speaker.End, limit);
-        return new Attribution(role is null ? speaker : speaker with { Role = role }, i, text[tokens[i].Start..tokens[i + 1].End], end);
+        var withRole = WithAppositive(speaker, limit);
+        return new Attribution(withRole, i, text[tokens[i].Start..tokens[i + 1].End], Math.Max(withRole.End, AppositiveEnd(speaker.End, limit)));
     }
+
+    private SpeakerPhrase WithAppositive(SpeakerPhrase speaker, int limit)
+    {
+        var (role, end) = AppositiveAfter(speaker.End, limit, allowRelative: speaker.Kind != SpeakerKind.Pronoun);
+        if (role is null) return speaker;
+        var mentionEnd = end > speaker.End && tokens[end - 1].IsPunct(',') ? end - 1 : end;
+        return Extend(speaker, mentionEnd, role);
+    }
+
+    private int AppositiveEnd(int i, int limit) => AppositiveAfter(i, limit, allowRelative: true).End;
+
+    /// <summary>The phrase with its mention running to <paramref name="end"/> and the given role (unless it has one).</summary>
+    private SpeakerPhrase Extend(SpeakerPhrase phrase, int end, string? role) =>
+        phrase with { End = end, Mention = Span(phrase.Start, end), Role = phrase.Role ?? (role is null || IsRelativeClause(role) ? null : role) };
+
+    private static bool IsRelativeClause(string role) =>
+        role.StartsWith("who ", StringComparison.Ordinal) || role.StartsWith("which ", StringComparison.Ordinal) || role.StartsWith("whose ", StringComparison.Ordinal);
 
     private SpeakerPhrase? SpeakerEndingAt(int j, int floor)
     {
         var last = tokens[j];
         if (last.IsWord && StatementLexicon.Pronouns.TryGetValue(last.Value, out var gender))
         {
-            var clauseStart = j == floor || !tokens[j - 1].IsWord || tokens[j - 1].Value is "and" or "but" or "that" or "as" or "when" or "so" or "because" or "while";
+            var clauseStart = j == floor || !tokens[j - 1].IsWord || tokens[j - 1].Value is "and" or "but" or "that" or "as" or "when" or "so" or "because" or "while" or "which" or "what";
             return clauseStart ? new SpeakerPhrase(SpeakerKind.Pronoun, j, j + 1, last.Value, null, null, null) { Gender = gender } : null;
         }
-        // Names: a run of capitalised words ending at j.
-        if (last.IsCapitalised || last.Value.EndsWith('.'))
+        // Names: a run of capitalised words ending at j, with the role words before it ("chief executive Lowell McAdam").
+        if (last.IsCapitalised)
         {
             var k = j;
-            while (k - 1 >= floor && IsNameToken(k - 1, floor, j + 1))
-                k--;
+            while (k - 1 >= floor && IsNameToken(k - 1, floor, j + 1)) k--;
             while (k <= j && tokens[k].IsCapitalised && StatementLexicon.NotNames.Contains(tokens[k].Value) && !StatementLexicon.Titles.ContainsKey(tokens[k].Value))
             {
                 if (tokens[k].Is("The") && k < j) break;
@@ -131,14 +159,15 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
             if (k <= j)
             {
                 var named = NamePhrase(k, j + 1);
-                if (named is not null) return named;
+                if (named is not null) return WithRolePrefix(named, floor);
             }
         }
         // Descriptions: "the white paper", "a spokeswoman for the ministry", "officials".
         if (last.IsWord)
         {
             var k = j;
-            while (k - 1 >= floor && j - k < MaxNominalTokens && tokens[k - 1].IsWord && !StatementLexicon.Cues.ContainsKey(tokens[k - 1].Value)
+            while (k - 1 >= floor && j - k < MaxNominalTokens && (tokens[k - 1].IsWord || tokens[k - 1].Kind == TokenKind.Number)
+                   && !StatementLexicon.Cues.ContainsKey(tokens[k - 1].Value)
                    && tokens[k - 1].Value is not ("and" or "but" or "that" or "which" or "who" or "while" or "as" or "because" or "if" or "when"))
                 k--;
             for (var start = k; start <= j; start++)
@@ -149,8 +178,28 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
                 if (StatementLexicon.BareSpeakers.Contains(last.Value) && start == j - 1 && first.IsCapitalised)
                     return Nominal(start, j + 1);
             }
+            // A percentage or number of people: "Sixty-six percent said", "38 percent say".
+            if (last.Is("percent") || last.Is("%")) return Nominal(Math.Max(floor, j - 1), j + 1);
         }
         return null;
+    }
+
+    /// <summary>Role words written before a name: "chief executive Lowell McAdam", "Clinton campaign spokesman Brian Fallon".</summary>
+    private SpeakerPhrase WithRolePrefix(SpeakerPhrase named, int floor)
+    {
+        var k = named.Start;
+        var sawRoleNoun = false;
+        while (k - 1 >= floor && named.Start - (k - 1) <= MaxRolePrefixTokens && tokens[k - 1].IsWord
+               && !StatementLexicon.Cues.ContainsKey(tokens[k - 1].Value) && tokens[k - 1].Value is not ("and" or "but" or "that" or "which" or "who" or "said"))
+        {
+            var word = tokens[k - 1].Value;
+            if (StatementLexicon.RoleNouns.Contains(word)) sawRoleNoun = true;
+            else if (!sawRoleNoun) break; // the words just before the name must include a role noun
+            k--;
+            if (StatementLexicon.Determiners.Contains(word)) break;
+        }
+        if (k == named.Start || !sawRoleNoun) return named;
+        return named with { Start = k, Mention = Span(k, named.End), Role = named.Role ?? Span(k, named.Start) };
     }
 
     /// <summary>A speaker starting at <paramref name="i"/>: pronoun, name (with titles) or description.</summary>
@@ -158,9 +207,23 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
     {
         if (i >= limit) return null;
         var first = tokens[i];
-        if (!first.IsWord) return null;
-        if (StatementLexicon.Pronouns.TryGetValue(first.Value, out var gender))
+        if (!first.IsWord && first.Kind != TokenKind.Number) return null;
+        if (first.IsWord && StatementLexicon.Pronouns.TryGetValue(first.Value, out var gender))
             return allowPronoun ? new SpeakerPhrase(SpeakerKind.Pronoun, i, i + 1, first.Value, null, null, null) { Gender = gender } : null;
+        // "chief executive Lowell McAdam said", "Clinton campaign spokesman Brian Fallon responded":
+        // find the cue ahead and read the phrase before it backwards.
+        for (var k = i; k < limit && k - i <= MaxRolePrefixTokens + 4; k++)
+        {
+            if (!tokens[k].IsWord && !tokens[k].IsPunct('.') && tokens[k].Kind != TokenKind.Number) break;
+            if (k > i && IsCue(k))
+            {
+                var end = k - 1;
+                while (end > i && StatementLexicon.CueModifiers.Contains(tokens[end].Value)) end--;
+                var backwards = SpeakerEndingAt(end, i);
+                if (backwards is not null && backwards.Start == i) return backwards;
+                break;
+            }
+        }
         if (first.IsCapitalised && (!StatementLexicon.NotNames.Contains(first.Value) || StatementLexicon.Titles.ContainsKey(first.Value) || first.Is("The")))
         {
             var start = first.Is("The") ? i + 1 : i;
@@ -181,7 +244,7 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
             || (first.IsCapitalised && i + 1 < limit && StatementLexicon.BareSpeakers.Contains(tokens[i + 1].Value)))
         {
             var j = i + 1;
-            while (j < limit && j - i < MaxNominalTokens && tokens[j].IsWord && !IsCue(j)
+            while (j < limit && j - i < MaxNominalTokens && (tokens[j].IsWord || tokens[j].Kind == TokenKind.Number) && !IsCue(j)
                    && tokens[j].Value is not ("and" or "but" or "that" or "who" or "which" or "in" or "on" or "at" or "during" or "after" or "before" or "when" or "while"))
                 j++;
             if (j < limit && (IsCue(j) || tokens[j].IsPunct(',') || tokens[j].IsSentenceEnd) || j == limit)
@@ -206,7 +269,7 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         var nameTokens = new List<Token>();
         for (var t = k; t < end; t++)
             if (tokens[t].IsWord) nameTokens.Add(tokens[t]);
-        if (nameTokens.Count == 0 || nameTokens.Count > 5) return null;
+        if (nameTokens.Count == 0 || nameTokens.Count > 6) return null;
         if (nameTokens.All(t => StatementLexicon.NotNames.Contains(t.Value))) return null;
         var name = text[tokens[k].Start..tokens[end - 1].End];
         var gender = Gender.Unknown;
@@ -228,12 +291,12 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
     }
 
     /// <summary>", deputy director of the Cyberspace Administration of China," after a name: the role and where it ends.</summary>
-    public (string? Role, int End) AppositiveAfter(int i, int limit)
+    public (string? Role, int End) AppositiveAfter(int i, int limit, bool allowRelative = false)
     {
-        if (i >= limit || !tokens[i].IsPunct(',') || i + 1 >= limit || !LooksLikeRole(i + 1)) return (null, i);
+        if (i >= limit || !tokens[i].IsPunct(',') || i + 1 >= limit || !LooksLikeRole(i + 1, allowRelative)) return (null, i);
         var j = i + 1;
         while (j < limit && j - i <= MaxRoleTokens && !tokens[j].IsPunct(',') && !tokens[j].IsPunct(';') && tokens[j].Kind != TokenKind.QuoteMark
-               && !(tokens[j].IsSentenceEnd && (j + 1 >= limit || !tokens[j + 1].IsLower)) && !IsCue(j))
+               && !(tokens[j].IsSentenceEnd && (j + 1 >= limit || !tokens[j + 1].IsLower)) && !(IsCue(j) && !tokens[i + 1].Value.StartsWith("wh", StringComparison.Ordinal)))
             j++;
         if (j - i > MaxRoleTokens || j == i + 1) return (null, i);
         var role = CleanRole(Span(i + 1, j));
@@ -242,13 +305,16 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         return (role, end);
     }
 
-    private bool LooksLikeRole(int i)
+    private bool LooksLikeRole(int i, bool allowRelative = false)
     {
         var first = tokens[i];
+        if (first.Kind == TokenKind.Number) return true; // ", 59, of North Philadelphia"
         if (!first.IsWord) return false;
-        if (first.IsLower) return !StatementLexicon.Cues.ContainsKey(first.Value) && first.Value is not ("who" or "which" or "that" or "and" or "but" or "noting" or "adding" or "saying" or "as" or "in" or "on" or "at" or "during" or "after" or "before" or "when" or "while" or "if" or "although");
-        // "Deputy Director of ...", "President of ..."
-        return StatementLexicon.Titles.ContainsKey(first.Value) && i + 1 < tokens.Count && (tokens[i + 1].IsLower || tokens[i + 1].IsCapitalised);
+        if (allowRelative && first.Value is "who" or "whose" or "which") return true;
+        if (first.IsLower) return !StatementLexicon.Cues.ContainsKey(first.Value) && first.Value is not ("who" or "which" or "that" or "and" or "but" or "noting" or "adding" or "saying" or "as" or "in" or "on" or "at" or "during" or "after" or "before" or "when" or "while" or "if" or "although" or "because" or "though" or "so");
+        // "Deputy Director of ...", "President of ...", "R-Ky."
+        return (StatementLexicon.Titles.ContainsKey(first.Value) && i + 1 < tokens.Count && (tokens[i + 1].IsLower || tokens[i + 1].IsCapitalised))
+            || PartyState().IsMatch(first.Value);
     }
 
     /// <summary>Removes stray periods inside a role ("Administration. of China") and surrounding punctuation.</summary>
@@ -259,9 +325,6 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
     }
 
     public string Span(int start, int end) => start >= end ? "" : text[tokens[start].Start..tokens[end - 1].End];
-
-    [GeneratedRegex(@"\.\s+(?=\p{Ll})")]
-    private static partial Regex StrayPeriod();
 
     /// <summary>Can the token at <paramref name="j"/> be part of a name: a capitalised word, a particle
     /// between capitalised words ("von der"), or the period of a title or initial ("Mr.", "F.")?</summary>
@@ -278,4 +341,11 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         }
         return false;
     }
+
+    [GeneratedRegex(@"\.\s+(?=\p{Ll})")]
+    private static partial Regex StrayPeriod();
+
+    // "R-Ky.", "D-Calif.": party and state after a US politician's name.
+    [GeneratedRegex(@"^[RDI]-[A-Z][a-z]*$")]
+    private static partial Regex PartyState();
 }

@@ -23,7 +23,7 @@ internal static class QuoteScanner
         {
             var token = tokens[i];
             if (token.Kind != TokenKind.QuoteMark) continue;
-            var mark = token.Value[0];
+            var mark = token.Mark;
             var opens = OpensQuote(text, token, paragraphStart);
             var closes = ClosesQuote(text, token, paragraphEnd);
             if (open < 0)
@@ -31,7 +31,7 @@ internal static class QuoteScanner
                 if (opens && StatementLexicon.QuotePairs.ContainsKey(mark)) open = i;
                 continue;
             }
-            var openMark = tokens[open].Value[0];
+            var openMark = tokens[open].Mark;
             if (closes && StatementLexicon.QuotePairs[openMark].Contains(mark))
             {
                 quotes.Add(Make(tokens, open, i));
@@ -60,7 +60,8 @@ internal static class QuoteScanner
         var after = token.End < text.Length ? text[token.End] : ' ';
         if (char.IsWhiteSpace(after) || after is ',' or '.' or ';' or ')' or '!' or '?') return false;
         var before = token.Start > paragraphStart ? text[token.Start - 1] : ' ';
-        return char.IsWhiteSpace(before) || before is '(' or '[' or '—' or '–' or '-' or ':' or '/' || StatementLexicon.IsQuoteMark(before);
+        return char.IsWhiteSpace(before) || before is '(' or '[' or '—' or '–' or '-' or ':' or '/' or ',' or ';' || StatementLexicon.IsQuoteMark(before)
+            || char.GetUnicodeCategory(before) == System.Globalization.UnicodeCategory.Format;
     }
 
     private static bool ClosesQuote(string text, Token token, int paragraphEnd)

@@ -185,6 +185,27 @@ internal static class StatementLexicon
         "publicly", "repeatedly", "again", "separately", "briefing", "speech", "conference", "news", "press", "post", "letter",
     ], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Auxiliaries and adverbs written as part of a cue ("has said", "also told", "is telling").</summary>
+    public static readonly FrozenSet<string> CueAuxiliaries = FrozenSet.ToFrozenSet(
+        ["has", "have", "had", "also", "repeatedly", "later", "now", "first", "again", "previously", "is", "are", "am", "publicly", "already", "since"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Role nouns written before a name ("chief executive Lowell McAdam", "campaign spokesman Brian Fallon").</summary>
+    public static readonly FrozenSet<string> RoleNouns = FrozenSet.ToFrozenSet(
+    [
+        "spokesman", "spokeswoman", "spokesperson", "executive", "director", "secretary", "minister", "president", "chairman",
+        "chairwoman", "chair", "officer", "official", "adviser", "advisor", "aide", "analyst", "economist", "professor", "senator",
+        "representative", "governor", "mayor", "manager", "strategist", "chief", "founder", "ceo", "head", "leader", "lawyer",
+        "attorney", "candidate", "nominee", "commissioner", "editor", "reporter", "correspondent", "author", "researcher",
+        "scientist", "expert", "member", "organizer", "organiser", "pollster", "consultant", "operative", "host", "anchor",
+        "commentator", "columnist", "activist", "coach", "general", "judge", "justice", "ambassador", "deputy", "assistant",
+        "partner", "owner", "resident", "voter", "supporter", "student", "teacher", "doctor", "agent", "detective", "sheriff",
+        "chancellor", "premier", "treasurer", "trustee", "constituent", "veteran", "congressman", "congresswoman", "lawmaker",
+        "delegate", "staffer", "surrogate", "donor", "investor", "worker", "mother", "father", "nominee", "hopeful", "rival",
+        "comedian", "actor", "actress", "singer", "writer", "blogger", "historian", "scholar", "fellow", "president-elect",
+        "director-general", "secretary-general", "vice-president", "co-founder", "spokespeople", "manager", "commander",
+    ], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words that turn a cue into a passive or non-speech use ("was told", "is said to be").</summary>
     public static readonly FrozenSet<string> PassiveMarkers = FrozenSet.ToFrozenSet(
         ["was", "were", "been", "being", "be", "is", "are", "get", "got"], StringComparer.OrdinalIgnoreCase);

@@ -11,6 +11,9 @@ internal readonly record struct Token(TokenKind Kind, int Start, int End, string
     public bool Is(string value) => string.Equals(Value, value, StringComparison.OrdinalIgnoreCase);
     public bool IsPunct(char c) => Kind == TokenKind.Punctuation && Value.Length == 1 && Value[0] == c;
     public bool IsSentenceEnd => Kind == TokenKind.Punctuation && Value is "." or "!" or "?" or "…" or "...";
+    /// <summary>The quote mark this token acts as: '' and `` act as a straight double quote.</summary>
+    public char Mark => Value is "''" or "``" ? '"' : Value[0];
+
     public override string ToString() => Value;
 }
 
@@ -52,6 +55,13 @@ internal static class Tokenizer
                 while (j < end && char.IsLetter(text[j])) j++; // "60th", "5G"
                 tokens.Add(new Token(TokenKind.Number, i, j, text[i..j]));
                 i = j;
+                continue;
+            }
+            // Typewriter quotes: '' and `` stand for a double quote mark (common in wire copy).
+            if (c is '\'' or '`' && i + 1 < end && text[i + 1] == c)
+            {
+                tokens.Add(new Token(TokenKind.QuoteMark, i, i + 2, c == '`' ? "``" : "''"));
+                i += 2;
                 continue;
             }
             if (c == '.' && i + 2 < end && text[i + 1] == '.' && text[i + 2] == '.')
