@@ -29,6 +29,8 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
     {
         private readonly SpeakerResolver _resolver = new();
         private readonly List<Statement> _statements = [];
+        // Quotes without an attribution of their own, carried over from the paragraph's speaker.
+        private readonly HashSet<Statement> _carried = new(ReferenceEqualityComparer.Instance);
         private ResolvedSpeaker? _lastQuoteSpeaker;
         private string? _lastQuoteCue;
         private int _lastQuoteParagraph = -10;
@@ -45,7 +47,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 ReadParagraph(p, start, end);
             }
             _statements.Sort((a, b) => a.Start.CompareTo(b.Start));
-            return _statements;
+            return MergeContinuations();
         }
 
         private void ReadParagraph(int paragraph, int start, int end)
@@ -105,7 +107,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 var isParagraphQuote = quote.Open == 0 && (quote.Close < 0 || quote.Close >= tokens.Count - 2);
                 if (paragraphSpeaker is not null)
                 {
-                    AddQuote(quote, StatementKind.Direct, paragraphCue, paragraphSpeaker with { }, 0.75);
+                    if (AddQuote(quote, StatementKind.Direct, paragraphCue, paragraphSpeaker with { }, 0.75) is { } carried) _carried.Add(carried);
                 }
                 else if (isParagraphQuote && _lastQuoteSpeaker is not null && paragraph - _lastQuoteParagraph == 1 && (_previousParagraphEndedInOpenQuote || LooksLikeSentence(quote)))
                 {
@@ -456,15 +458,43 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
 
         private ResolvedSpeaker Resolve(SpeakerPhrase phrase, int paragraph, int offset) => _resolver.Resolve(phrase, paragraph, offset);
 
-        private void AddQuote(QuoteSpan quote, StatementKind kind, string? cue, ResolvedSpeaker speaker, double confidence)
+        private Statement? AddQuote(QuoteSpan quote, StatementKind kind, string? cue, ResolvedSpeaker speaker, double confidence)
         {
             var start = quote.ContentStart;
             var end = quote.ContentEnd;
             while (start < end && char.IsWhiteSpace(text[start])) start++;
             while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == ',')) end--;
-            if (end - start < 2) return;
-            // A short quoted name or title ("titled “…”") is not a statement unless someone is said to have said it.
-            _statements.Add(new Statement(kind, text[start..end], speaker.Speaker, cue, start, end, Math.Round(confidence * speaker.Certainty, 2)));
+            if (end - start < 2) return null;
+            var statement = new Statement(kind, text[start..end], speaker.Speaker, cue, start, end, Math.Round(confidence * speaker.Certainty, 2));
+            _statements.Add(statement);
+            return statement;
+        }
+
+        /// <summary>
+        /// "“We have a process,” he said. “It's called an election.”" is one statement: a quote carried over
+        /// from the paragraph's speaker joins the quote before it, attribution and all (as annotated news
+        /// corpora such as PolNeAR mark it).
+        /// </summary>
+        private List<Statement> MergeContinuations()
+        {
+            var merged = new List<Statement>(_statements.Count);
+            foreach (var statement in _statements)
+            {
+                if (merged.Count > 0 && _carried.Contains(statement) && merged[^1] is { Kind: StatementKind.Direct } previous
+                    && previous.Speaker == statement.Speaker && statement.Start > previous.End
+                    && statement.Start - previous.End < 200 && !text.AsSpan(previous.End, statement.Start - previous.End).Contains("\n", StringComparison.Ordinal))
+                {
+                    merged[^1] = previous with
+                    {
+                        Text = text[previous.Start..statement.End],
+                        End = statement.End,
+                        Confidence = Math.Max(previous.Confidence, statement.Confidence),
+                    };
+                    continue;
+                }
+                merged.Add(statement);
+            }
+            return merged;
         }
 
         private void AddSpan(StatementKind kind, int start, int end, string cue, ResolvedSpeaker speaker, double confidence)
