@@ -259,7 +259,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 var complement = ComplementStart(parser, cue, sentence.End);
                 if (complement < 0) continue;
                 var clauseFloor = ClauseFloor(tokens, cue, sentence.Start, quotes);
-                var speaker = parser.SpeakerBefore(cue, clauseFloor);
+                var speaker = parser.SpeakerBefore(cue, clauseFloor) ?? ParticipleSubject(parser, cue, sentence);
                 if (speaker is null || speaker.Kind == SpeakerKind.Pronoun && speaker.Mention.Equals("it", StringComparison.OrdinalIgnoreCase) && !IsSpeechLemma(tokens[cue].Value)) continue;
                 var contentEnd = ClauseEnd(tokens, complement, sentence.End);
                 if (contentEnd - complement < 3) continue;
@@ -269,6 +269,25 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[complement].Start, tokens[contentEnd - 1].End,
                     parser.CueText(cue), resolved, hasQuote ? 0.85 : 0.7);
             }
+        }
+
+        /// <summary>
+        /// "Romney went after Trump over his taxes, calling it “disqualifying”": a participle after a comma
+        /// reports the words of the sentence's subject.
+        /// </summary>
+        private static SpeakerPhrase? ParticipleSubject(AttributionParser parser, int cue, SentenceRange sentence)
+        {
+            var tokens = parser.Tokens;
+            if (cue < 2 || !tokens[cue].Value.EndsWith("ing", StringComparison.Ordinal)) return null;
+            if (!(tokens[cue - 1].IsPunct(',') || tokens[cue - 1].Is("and") || tokens[cue - 1].Is("while") || tokens[cue - 1].Is("before"))) return null;
+            for (var verb = sentence.Start + 1; verb < cue - 1 && verb - sentence.Start <= 12; verb++)
+            {
+                if (!tokens[verb].IsWord || !tokens[verb].IsLower) continue;
+                var subject = parser.SpeakerBefore(verb, sentence.Start);
+                if (subject is not null && subject.Start == sentence.Start && subject.Kind != SpeakerKind.Nominal) return subject;
+                if (subject is not null && subject.Start == sentence.Start) return subject;
+            }
+            return null;
         }
 
         private static bool IsSpeechLemma(string cue) =>
@@ -338,7 +357,8 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         }
 
         private static bool StartsClause(Token token) =>
-            token.Kind == TokenKind.QuoteMark || token.Kind == TokenKind.Number || (token.IsWord && (StartsClauseWord(token) || token.IsCapitalised));
+            token.Kind == TokenKind.QuoteMark || token.Kind == TokenKind.Number
+            || (token.IsWord && (StartsClauseWord(token) || token.IsCapitalised || (token.IsLower && !StatementLexicon.NotClauseStarts.Contains(token.Value))));
 
         private static bool StartsClauseWord(Token token) =>
             StatementLexicon.Pronouns.ContainsKey(token.Value) || StatementLexicon.Determiners.Contains(token.Value)
@@ -362,7 +382,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             {
                 if (!(tokens[comma].IsPunct(',') || tokens[comma].Value is "—" or "–")) continue;
                 if (InsideQuote(comma, quotes)) continue;
-                var attribution = parser.AttributionAt(comma + 1, end);
+                var attribution = parser.AttributionAt(comma + 1, end) ?? parser.AccordingTo(comma + 1, end);
                 if (attribution is null || usedCues.Contains(attribution.CueIndex)) continue;
                 // What follows the attribution: nothing, a short time/place phrase, or (mid-sentence) a comma and the rest.
                 var after = attribution.End;
@@ -427,8 +447,9 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             {
                 if (tokens[k].IsPunct(';')) { end = k; break; }
                 // ", noting that …", ", releasing a white paper …": a participle starts another clause.
-                if (tokens[k].IsPunct(',') && tokens[k + 1].IsLower && tokens[k + 1].Value.Length > 4
-                    && tokens[k + 1].Value.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) { end = k; break; }
+                if ((tokens[k].IsPunct(',') || tokens[k].Is("and")) && tokens[k + 1].IsLower && tokens[k + 1].Value.Length > 4
+                    && tokens[k + 1].Value.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                    && (tokens[k].IsPunct(',') || StatementLexicon.Cues.ContainsKey(tokens[k + 1].Value))) { end = k; break; }
             }
             while (end > start && (tokens[end - 1].IsSentenceEnd || tokens[end - 1].IsPunct(',') || tokens[end - 1].IsPunct(':'))) end--;
             return Math.Max(end, start + 1);

@@ -206,6 +206,15 @@ internal static class StatementLexicon
         "director-general", "secretary-general", "vice-president", "co-founder", "spokespeople", "manager", "commander",
     ], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Lower-case words that do not start a reported clause after "said" ("said in a statement", "said of").</summary>
+    public static readonly FrozenSet<string> NotClauseStarts = FrozenSet.ToFrozenSet(
+    [
+        "to", "in", "on", "at", "of", "for", "with", "by", "about", "from", "after", "before", "during", "as", "and", "or", "but",
+        "so", "than", "earlier", "later", "recently", "yesterday", "today", "tonight", "then", "too", "also", "again", "here",
+        "afterward", "afterwards", "previously", "repeatedly", "publicly", "privately", "simply", "only", "just", "not", "last",
+        "into", "over", "under", "through", "via", "via", "per", "when", "while", "where", "since", "until", "upon", "against",
+    ], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Words that turn a cue into a passive or non-speech use ("was told", "is said to be").</summary>
     public static readonly FrozenSet<string> PassiveMarkers = FrozenSet.ToFrozenSet(
         ["was", "were", "been", "being", "be", "is", "are", "get", "got"], StringComparer.OrdinalIgnoreCase);
