@@ -278,8 +278,10 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         private static SpeakerPhrase? ParticipleSubject(AttributionParser parser, int cue, SentenceRange sentence)
         {
             var tokens = parser.Tokens;
-            if (cue < 2 || !tokens[cue].Value.EndsWith("ing", StringComparison.Ordinal)) return null;
-            if (!(tokens[cue - 1].IsPunct(',') || tokens[cue - 1].Is("and") || tokens[cue - 1].Is("while") || tokens[cue - 1].Is("before"))) return null;
+            if (cue < 2) return null;
+            var coordinated = tokens[cue - 1].Is("and") || tokens[cue - 1].Is("but");
+            if (!coordinated && !tokens[cue].Value.EndsWith("ing", StringComparison.Ordinal)) return null;
+            if (!(tokens[cue - 1].IsPunct(',') || (tokens[cue - 1].IsWord && StatementLexicon.NotSubjectEnds.Contains(tokens[cue - 1].Value)))) return null;
             for (var verb = sentence.Start + 1; verb < cue - 1 && verb - sentence.Start <= 12; verb++)
             {
                 if (!tokens[verb].IsWord || !tokens[verb].IsLower) continue;
@@ -297,7 +299,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         private static int ComplementStart(AttributionParser parser, int cue, int end)
         {
             var tokens = parser.Tokens;
-            var k = parser.CueEnd(cue);
+            var k = parser.CueTailEnd(cue);
             if (k >= end) return -1;
             var lemma = StatementLexicon.Cues[tokens[cue].Value];
             if (lemma is "tell" or "warn" or "urge" or "remind" or "assure" or "inform" or "ask")

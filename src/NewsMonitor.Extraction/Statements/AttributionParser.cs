@@ -34,6 +34,8 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
             return false;
         // "the said document", "a told story": a determiner before makes it an adjective.
         if (i > 0 && tokens[i - 1].Value is "the" or "a" or "an") return false;
+        // "United States", "New York Post": a capitalised word after another is part of a name.
+        if (tokens[i].IsCapitalised && i > 0 && tokens[i - 1].IsCapitalised) return false;
         return true;
     }
 
@@ -45,9 +47,25 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
     {
         var start = i;
         while (start - 1 >= 0 && tokens[start - 1].IsWord && StatementLexicon.CueAuxiliaries.Contains(tokens[start - 1].Value)) start--;
-        var end = CueEnd(i);
+        var end = CueTailEnd(i);
         if (end < tokens.Count && tokens[end].IsPunct(':') && tokens[end].Start == tokens[end - 1].End) end++;
         return text[tokens[start].Start..tokens[end - 1].End];
+    }
+
+    /// <summary>Token index past the cue and a written tail ("called for", "said in a statement"), if one follows.</summary>
+    public int CueTailEnd(int i)
+    {
+        var end = CueEnd(i);
+        if (!StatementLexicon.Cues.TryGetValue(tokens[i].Value, out var lemma) || !StatementLexicon.CueTails.TryGetValue(lemma, out var tails)) return end;
+        foreach (var tail in tails)
+        {
+            var words = tail.Split(' ');
+            if (end + words.Length > tokens.Count) continue;
+            var matches = true;
+            for (var w = 0; w < words.Length && matches; w++) matches = tokens[end + w].Is(words[w]);
+            if (matches) return end + words.Length;
+        }
+        return end;
     }
 
     /// <summary>Token index just past the verb (and its particle).</summary>
@@ -123,10 +141,23 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
 
     private SpeakerPhrase WithAppositive(SpeakerPhrase speaker, int limit)
     {
+        speaker = WithOrganisation(speaker, limit);
         var (role, end) = AppositiveAfter(speaker.End, limit, allowRelative: speaker.Kind != SpeakerKind.Pronoun);
         if (role is null) return speaker;
         var mentionEnd = end > speaker.End && tokens[end - 1].IsPunct(',') ? end - 1 : end;
         return Extend(speaker, mentionEnd, role);
+    }
+
+    /// <summary>"David French of the National Retail Federation", "Gov. Terry Branstad of Iowa": the name's organisation or place.</summary>
+    private SpeakerPhrase WithOrganisation(SpeakerPhrase speaker, int limit)
+    {
+        if (speaker.Kind != SpeakerKind.Name || speaker.End + 1 >= limit || !(tokens[speaker.End].Is("of") || tokens[speaker.End].Is("at") || tokens[speaker.End].Is("from"))) return speaker;
+        var k = speaker.End + 1;
+        if (k < limit && tokens[k].Is("the")) k++;
+        var start = k;
+        while (k < limit && (tokens[k].IsCapitalised || (tokens[k].Value is "of" or "and" or "for" or "&" && k + 1 < limit && tokens[k + 1].IsCapitalised))) k++;
+        if (k == start) return speaker;
+        return speaker with { End = k, Mention = Span(speaker.Start, k), Role = speaker.Role ?? Span(speaker.End, k) };
     }
 
     private int AppositiveEnd(int i, int limit) => AppositiveAfter(i, limit, allowRelative: true).End;
@@ -141,6 +172,8 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
     private SpeakerPhrase? SpeakerEndingAt(int j, int floor)
     {
         var last = tokens[j];
+        // "took the stage and called …", "soared in the polls by saying …": the subject is further back.
+        if (last.IsWord && StatementLexicon.NotSubjectEnds.Contains(last.Value)) return null;
         if (last.IsWord && StatementLexicon.Pronouns.TryGetValue(last.Value, out var gender))
         {
             var clauseStart = j == floor || !tokens[j - 1].IsWord || tokens[j - 1].Value is "and" or "but" or "that" or "as" or "when" or "so" or "because" or "while" or "which" or "what";
@@ -259,7 +292,7 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
     {
         var titles = new List<string>();
         var k = start;
-        while (k < end - 1 && tokens[k].IsWord && StatementLexicon.Titles.ContainsKey(tokens[k].Value))
+        while (k < end - 1 && tokens[k].IsWord && StatementLexicon.IsTitle(tokens[k].Value))
         {
             titles.Add(tokens[k].Value);
             k++;
@@ -296,7 +329,7 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         if (i >= limit || !tokens[i].IsPunct(',') || i + 1 >= limit || !LooksLikeRole(i + 1, allowRelative)) return (null, i);
         var j = i + 1;
         while (j < limit && j - i <= MaxRoleTokens && !tokens[j].IsPunct(',') && !tokens[j].IsPunct(';') && tokens[j].Kind != TokenKind.QuoteMark
-               && !(tokens[j].IsSentenceEnd && (j + 1 >= limit || !tokens[j + 1].IsLower)) && !(IsCue(j) && !tokens[i + 1].Value.StartsWith("wh", StringComparison.Ordinal)))
+               && !(tokens[j].IsSentenceEnd && (j + 1 >= limit || !tokens[j + 1].IsLower) && !AfterAbbreviation(j)) && !(IsCue(j) && !tokens[i + 1].Value.StartsWith("wh", StringComparison.Ordinal)))
             j++;
         if (j - i > MaxRoleTokens || j == i + 1) return (null, i);
         var role = CleanRole(Span(i + 1, j));
@@ -304,6 +337,12 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         var end = j < limit && tokens[j].IsPunct(',') ? j + 1 : j;
         return (role, end);
     }
+
+    /// <summary>Is the period at <paramref name="j"/> the end of "Mr.", "Sen." or an initial rather than of a sentence?</summary>
+    private bool AfterAbbreviation(int j) =>
+        tokens[j].IsPunct('.') && j > 0 && tokens[j - 1].IsWord
+        && (StatementLexicon.IsTitle(tokens[j - 1].Value) || StatementLexicon.Abbreviations.Contains(tokens[j - 1].Value)
+            || (tokens[j - 1].Value.Length == 1 && char.IsUpper(tokens[j - 1].Value[0])));
 
     private bool LooksLikeRole(int i, bool allowRelative = false)
     {
@@ -337,7 +376,7 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         if (token.IsPunct('.') && j > floor && nextCapitalised)
         {
             var previous = tokens[j - 1];
-            return previous.IsWord && (StatementLexicon.Titles.ContainsKey(previous.Value) || (previous.Value.Length == 1 && char.IsUpper(previous.Value[0])));
+            return previous.IsWord && (StatementLexicon.IsTitle(previous.Value) || (previous.Value.Length == 1 && char.IsUpper(previous.Value[0])));
         }
         return false;
     }

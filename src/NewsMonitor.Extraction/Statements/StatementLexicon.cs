@@ -82,6 +82,21 @@ internal static class StatementLexicon
         ["pointed"] = "out",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Particles and phrases written as part of a cue when they follow it ("called for", "said in a statement").</summary>
+    public static readonly FrozenDictionary<string, string[]> CueTails = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["call"] = ["for", "on"],
+        ["ask"] = ["about", "for"],
+        ["warn"] = ["of", "about", "against"],
+        ["write"] = ["about", "in an email", "in a statement", "on twitter", "on facebook", "in a letter", "in a blog post"],
+        ["say"] = ["in a statement", "in an interview", "in an email", "in a written statement", "in a tweet", "in a video", "in a speech", "of"],
+        ["tweet"] = ["about"],
+        ["accuse"] = ["of"],
+        ["complain"] = ["about", "of"],
+        ["talk"] = ["about"],
+        ["respond"] = ["to"],
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Cues that report speech only with a that/to clause or a quote next to them, never alone as nouns.</summary>
     public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(
     [
@@ -116,6 +131,14 @@ internal static class StatementLexicon
         ["Capt."] = Gender.Unknown, ["Sgt."] = Gender.Unknown, ["Deputy"] = Gender.Unknown, ["Director"] = Gender.Unknown,
         ["Chief"] = Gender.Unknown, ["Attorney"] = Gender.Unknown, ["Commissioner"] = Gender.Unknown, ["Leader"] = Gender.Unknown,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A title, written with or without its period ("Gov", "Gov.").</summary>
+    public static bool IsTitle(string word) => Titles.ContainsKey(word) || Titles.ContainsKey(word + ".");
+
+    /// <summary>Words that end a phrase before a cue without being its subject ("… and called", "… by saying").</summary>
+    public static readonly FrozenSet<string> NotSubjectEnds = FrozenSet.ToFrozenSet(
+        ["and", "but", "or", "by", "after", "before", "while", "when", "without", "in", "on", "at", "of", "for", "with", "from", "to", "then", "also", "as"],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Role nouns that give a speaker's gender ("a spokeswoman for the ministry").</summary>
     public static readonly FrozenDictionary<string, Gender> GenderedNouns = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase)

@@ -53,6 +53,12 @@ internal static class Tokenizer
                 var j = i + 1;
                 while (j < end && (char.IsDigit(text[j]) || ((text[j] is '.' or ',' or ':') && j + 1 < end && char.IsDigit(text[j + 1])))) j++;
                 while (j < end && char.IsLetter(text[j])) j++; // "60th", "5G"
+                // "46-year-old", "2-to-1": a number joined to words by hyphens is one word.
+                while (j + 1 < end && text[j] is '-' or '‑' && char.IsLetterOrDigit(text[j + 1]))
+                {
+                    j++;
+                    while (j < end && char.IsLetterOrDigit(text[j])) j++;
+                }
                 tokens.Add(new Token(TokenKind.Number, i, j, text[i..j]));
                 i = j;
                 continue;
