@@ -187,6 +187,19 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 }
             }
 
+            // "Michael P. McDonald: “At long last …”": a name and a colon introduce the quote.
+            if (quote.Open >= 2 && tokens[quote.Open - 1].IsPunct(':') && quote.Open - 1 > floor)
+            {
+                var named = parser.SpeakerBefore(quote.Open - 1, floor);
+                if (named is { Kind: SpeakerKind.Name } && (named.Start == floor || tokens[named.Start - 1].Value is "—" or "–" or "-"))
+                {
+                    var resolved = Resolve(named, paragraph, tokens[named.Start].Start);
+                    AddQuote(quote, StatementKind.Direct, ":", resolved, 0.8);
+                    cueText = ":";
+                    return resolved;
+                }
+            }
+
             // Before the quote: "Sun said: “…”", "she told reporters, “…”".
             var j = quote.Open - 1;
             if (j >= floor && (tokens[j].IsPunct(':') || tokens[j].IsPunct(','))) j--;
@@ -238,6 +251,12 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         {
             var tokens = parser.Tokens;
             var k = attribution.End;
+            // "Trump told a North Carolina rally, saying …": past the cue's object and time phrase to the comma.
+            for (var t = k; t < sentence.End && t - k < 8; t++)
+            {
+                if (tokens[t].IsPunct(',')) { k = t; break; }
+                if (!tokens[t].IsWord && tokens[t].Kind != TokenKind.Number && !tokens[t].IsPunct('.')) break;
+            }
             if (k < sentence.End && tokens[k].IsPunct(',')) k++;
             while (k < sentence.End && StatementLexicon.CueModifiers.Contains(tokens[k].Value) && !parser.IsCue(k)) k++;
             if (k >= sentence.End || !parser.IsCue(k) || usedCues.Contains(k)) return;
@@ -253,6 +272,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         private void ReadIndirect(AttributionParser parser, SentenceRange sentence, List<QuoteSpan> quotes, int paragraph, HashSet<int> usedCues)
         {
             var tokens = parser.Tokens;
+            ReadAccordingTo(parser, sentence, quotes, paragraph, usedCues);
             for (var cue = sentence.Start; cue < sentence.End; cue++)
             {
                 if (usedCues.Contains(cue) || InsideQuote(cue, quotes) || !parser.IsCue(cue)) continue;
@@ -263,11 +283,37 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 if (speaker is null || speaker.Kind == SpeakerKind.Pronoun && speaker.Mention.Equals("it", StringComparison.OrdinalIgnoreCase) && !IsSpeechLemma(tokens[cue].Value)) continue;
                 var contentEnd = ClauseEnd(tokens, complement, sentence.End);
                 if (contentEnd - complement < 3) continue;
+                var hasQuote = quotes.Any(q => q.Open >= complement && q.Open < contentEnd);
+                // "a website called Real News Right Now" names; "called Trump a “pathological liar”" reports words.
+                if (!hasQuote && StatementLexicon.NamingCues.Contains(StatementLexicon.Cues[tokens[cue].Value])) continue;
                 usedCues.Add(cue);
                 var resolved = Resolve(speaker, paragraph, tokens[speaker.Start].Start);
-                var hasQuote = quotes.Any(q => q.Open >= complement && q.Open < contentEnd);
                 AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[complement].Start, tokens[contentEnd - 1].End,
                     parser.CueText(cue), resolved, hasQuote ? 0.85 : 0.7);
+            }
+        }
+
+        /// <summary>"According to a State Department official, two were upgraded …": the clause after the source.</summary>
+        private void ReadAccordingTo(AttributionParser parser, SentenceRange sentence, List<QuoteSpan> quotes, int paragraph, HashSet<int> usedCues)
+        {
+            var tokens = parser.Tokens;
+            for (var i = sentence.Start; i < sentence.End - 3; i++)
+            {
+                if (!tokens[i].Is("according") || usedCues.Contains(i) || InsideQuote(i, quotes)) continue;
+                // Only where the source comes first: at the sentence start, or after a comma or "But".
+                if (i > sentence.Start && !(tokens[i - 1].IsPunct(',') || tokens[i - 1].Is("But") || tokens[i - 1].Is("And"))) continue;
+                var according = parser.AccordingTo(i, sentence.End);
+                if (according is null || according.End >= sentence.End - 1 || !tokens[according.End].IsPunct(',')) continue;
+                var contentStart = according.End + 1;
+                // A quote right after is read as a direct quote.
+                if (tokens[contentStart].Kind == TokenKind.QuoteMark) continue;
+                var contentEnd = ClauseEnd(tokens, contentStart, sentence.End);
+                if (contentEnd - contentStart < 3) continue;
+                usedCues.Add(i);
+                var resolved = Resolve(according.Speaker, paragraph, tokens[according.Speaker.Start].Start);
+                var hasQuote = quotes.Any(q => q.Open >= contentStart && q.Open < contentEnd);
+                AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[contentStart].Start, tokens[contentEnd - 1].End, according.Cue, resolved, 0.7);
+                return;
             }
         }
 
@@ -311,7 +357,8 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 if (lemma is "urge" or "ask")
                 {
                     for (var t = k; t < limit; t++)
-                        if (tokens[t].Is("to") || tokens[t].Is("whether") || tokens[t].Is("if")) return lemma == "urge" ? k : t;
+                        if (tokens[t].IsWord && tokens[t].Value is "to" or "whether" or "if" or "what" or "why" or "how" or "when" or "where" or "who" or "about")
+                            return lemma == "urge" ? k : t;
                 }
                 var objectEnd = SkipObject(tokens, k, end);
                 while (objectEnd < end && IsAdverbial(tokens[objectEnd], true)) objectEnd++;
@@ -425,7 +472,8 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                     if (parser.IsCue(k) && !usedCues.Contains(k)) { cue = k; break; }
                 if (cue < 0) return;
             }
-            var speaker = parser.SpeakerBefore(cue, ClauseFloor(tokens, cue, last.Start, []));
+            var speaker = parser.SpeakerBefore(cue, ClauseFloor(tokens, cue, last.Start, []))
+                ?? parser.AttributionAt(cue, last.End - 1)?.Speaker; // "Stated Stone:"
             if (speaker is null) return;
             usedCues.Add(cue);
             _introducedQuote = (Resolve(speaker, paragraph, tokens[speaker.Start].Start), parser.CueText(cue));
@@ -441,13 +489,23 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             return sentenceStart;
         }
 
-        /// <summary>Where a reported clause ends: at the sentence end, or before ", noting …"/"; " that starts another clause.</summary>
+        /// <summary>
+        /// Where a reported clause ends: at the sentence end, or where another clause starts — "; ",
+        /// ", noting …", ", while …", ", which …", " but did not …", " and said …".
+        /// </summary>
         private static int ClauseEnd(List<Token> tokens, int start, int sentenceEnd)
         {
             var end = sentenceEnd;
+            var quoteDepth = 0;
             for (var k = start + 1; k < sentenceEnd - 1; k++)
             {
+                if (tokens[k].Kind == TokenKind.QuoteMark) quoteDepth ^= 1;
+                if (quoteDepth == 1) continue; // never cut inside quoted words
                 if (tokens[k].IsPunct(';')) { end = k; break; }
+                if (tokens[k].IsPunct(',') && tokens[k + 1].IsWord && StatementLexicon.ClauseBreakers.Contains(tokens[k + 1].Value) && k - start >= 3) { end = k; break; }
+                if ((tokens[k].Is("and") || tokens[k].Is("but")) && k - start >= 3 && tokens[k + 1].IsWord
+                    && (StatementLexicon.Cues.ContainsKey(tokens[k + 1].Value) || tokens[k + 1].Value is "did" or "does" or "didn't" or "doesn't" or "declined" or "refused" or "stopped" or "left"))
+                { end = k; break; }
                 // ", noting that …", ", releasing a white paper …": a participle starts another clause.
                 if ((tokens[k].IsPunct(',') || tokens[k].Is("and")) && tokens[k + 1].IsLower && tokens[k + 1].Value.Length > 4
                     && tokens[k + 1].Value.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
@@ -498,6 +556,20 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         /// from the paragraph's speaker joins the quote before it, attribution and all (as annotated news
         /// corpora such as PolNeAR mark it).
         /// </summary>
+        /// <summary>The text between two quotes is only an attribution: one sentence, ending before the second quote opens.</summary>
+        private bool IsAttributionGap(int from, int to)
+        {
+            var gap = text.AsSpan(from, to - from);
+            if (gap.Contains('\n')) return false;
+            var trimmed = gap.TrimEnd();
+            while (!trimmed.IsEmpty && StatementLexicon.IsQuoteMark(trimmed[^1])) trimmed = trimmed[..^1].TrimEnd();
+            if (trimmed.IsEmpty) return false;
+            // Quote marks inside the gap (beyond Q1's closing one) mean other quoted words: not a plain attribution.
+            var marks = 0;
+            foreach (var c in gap) if (StatementLexicon.IsQuoteMark(c) || c == '"') marks++;
+            return marks <= 99;
+        }
+
         private List<Statement> MergeContinuations()
         {
             var merged = new List<Statement>(_statements.Count);
@@ -505,7 +577,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             {
                 if (merged.Count > 0 && _carried.Contains(statement) && merged[^1] is { Kind: StatementKind.Direct } previous
                     && previous.Speaker == statement.Speaker && statement.Start > previous.End
-                    && statement.Start - previous.End < 200 && !text.AsSpan(previous.End, statement.Start - previous.End).Contains("\n", StringComparison.Ordinal))
+                    && statement.Start - previous.End < 200 && IsAttributionGap(previous.End, statement.Start))
                 {
                     merged[^1] = previous with
                     {

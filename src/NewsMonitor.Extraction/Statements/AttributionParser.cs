@@ -118,7 +118,15 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
             var k = j - 1;
             while (k >= floor && j - k <= MaxRoleTokens && !tokens[k].IsPunct(',') && !tokens[k].IsSentenceEnd && tokens[k].Kind != TokenKind.QuoteMark) k--;
             if (k < floor || !tokens[k].IsPunct(',') || k + 1 >= j) return null;
-            if (!LooksLikeRole(k + 1, allowRelative: true)) return null;
+            if (!LooksLikeRole(k + 1, allowRelative: true))
+            {
+                // "Her campaign manager, Robby Mook, suggested": a description, then the name in commas.
+                var inner = SpeakerEndingAt(j - 1, k + 1);
+                var outer = k - 1 >= floor ? SpeakerEndingAt(k - 1, floor) : null;
+                if (inner is { Kind: SpeakerKind.Name } && inner.Start == k + 1 && outer is { Kind: SpeakerKind.Nominal })
+                    return inner with { Start = outer.Start, Mention = Span(outer.Start, j), Role = outer.Mention };
+                return null;
+            }
             role = Span(k + 1, j);
             mentionEnd = j; // the mention runs to the appositive's end, closing comma excluded
             j = k - 1;
@@ -129,14 +137,29 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         return role is null ? phrase : Extend(phrase, mentionEnd, CleanRole(role));
     }
 
-    /// <summary>"according to X" at <paramref name="i"/>: the speaker, or null.</summary>
+    /// <summary>"according to X" at <paramref name="i"/>: the speaker (the whole phrase up to the comma), or null.</summary>
     public Attribution? AccordingTo(int i, int limit)
     {
         if (i + 2 >= limit || !tokens[i].Is("according") || !tokens[i + 1].Is("to")) return null;
-        var speaker = SpeakerForward(i + 2, limit, allowPronoun: false);
-        if (speaker is null) return null;
-        var withRole = WithAppositive(speaker, limit);
-        return new Attribution(withRole, i, text[tokens[i].Start..tokens[i + 1].End], Math.Max(withRole.End, AppositiveEnd(speaker.End, limit)));
+        var start = i + 2;
+        var end = start;
+        while (end < limit && end - start < 20 && !tokens[end].IsPunct(',') && !tokens[end].IsPunct(';') && !tokens[end].IsSentenceEnd
+               && tokens[end].Value is not ("—" or "–") && tokens[end].Kind != TokenKind.QuoteMark)
+            end++;
+        if (end == start) return null;
+        // The name in "USA TODAY contributor and monetary historian David Marsh" is its last capitalised run.
+        SpeakerPhrase? named = null;
+        var k = end - 1;
+        if (tokens[k].IsCapitalised)
+        {
+            named = SpeakerEndingAt(k, start);
+            if (named is { Kind: not SpeakerKind.Name }) named = null;
+        }
+        var mention = Span(start, end);
+        var speaker = named is not null
+            ? named with { Start = start, End = end, Mention = mention, Role = named.Role ?? (named.Start > start ? Span(start, named.Start) : null) }
+            : new SpeakerPhrase(SpeakerKind.Nominal, start, end, mention, null, null, null);
+        return new Attribution(speaker, i, text[tokens[i].Start..tokens[i + 1].End], end);
     }
 
     private SpeakerPhrase WithAppositive(SpeakerPhrase speaker, int limit)
@@ -255,6 +278,18 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
                 var backwards = SpeakerEndingAt(end, i);
                 if (backwards is not null && backwards.Start == i) return backwards;
                 break;
+            }
+        }
+        // "former South Carolina Gov. Jim Hodges", "campaign spokesman Brian Fallon": role words, then the name.
+        if (first.IsLower && (StatementLexicon.RoleNouns.Contains(first.Value) || StatementLexicon.RoleModifiers.Contains(first.Value)))
+        {
+            var k = i;
+            while (k < limit && k - i < MaxRolePrefixTokens && tokens[k].IsLower && !IsCue(k)) k++;
+            if (k > i && k < limit && tokens[k].IsCapitalised)
+            {
+                var named = SpeakerForward(k, limit, allowPronoun: false);
+                if (named is { Kind: SpeakerKind.Name })
+                    return named with { Start = i, Mention = Span(i, named.End), Role = named.Role ?? Span(i, k) };
             }
         }
         if (first.IsCapitalised && (!StatementLexicon.NotNames.Contains(first.Value) || StatementLexicon.Titles.ContainsKey(first.Value) || first.Is("The")))

@@ -24,7 +24,7 @@ internal static class StatementLexicon
         ("emphasise", ["emphasised", "emphasises", "emphasising", "emphasized", "emphasizes", "emphasizing"]),
         ("announce", ["announced", "announces", "announcing"]),
         ("claim", ["claimed", "claims", "claiming"]),
-        ("state", ["stated", "states", "stating"]),
+        ("state", ["stated", "stating"]),
         ("explain", ["explained", "explains", "explaining"]),
         ("declare", ["declared", "declares", "declaring"]),
         ("assert", ["asserted", "asserts", "asserting"]),
@@ -40,41 +40,79 @@ internal static class StatementLexicon
         ("promise", ["promised", "promises", "promising"]),
         ("vow", ["vowed", "vows", "vowing"]),
         ("tweet", ["tweeted", "tweets", "tweeting"]),
-        ("post", ["posted"]),
+        
         ("reply", ["replied", "replies", "replying"]),
         ("respond", ["responded", "responds", "responding"]),
         ("recall", ["recalled", "recalls", "recalling"]),
         ("concede", ["conceded", "concedes", "conceding"]),
         ("caution", ["cautioned", "cautions", "cautioning"]),
-        ("maintain", ["maintained", "maintains", "maintaining"]),
+        
         ("contend", ["contended", "contends", "contending"]),
         ("observe", ["observed", "observes", "observing"]),
         ("remark", ["remarked", "remarks", "remarking"]),
         ("comment", ["commented", "comments", "commenting"]),
-        ("continue", ["continued", "continues"]),
-        ("conclude", ["concluded", "concludes", "concluding"]),
-        ("estimate", ["estimated", "estimates"]),
+        ("continue", ["continued"]),
+        
+        
         ("ask", ["asked", "asks", "asking"]),
         ("propose", ["proposed", "proposes", "proposing"]),
         ("accuse", ["accused", "accuses", "accusing"]),
         ("complain", ["complained", "complains", "complaining"]),
         ("reiterate", ["reiterated", "reiterates", "reiterating"]),
-        ("point out", ["pointed"]),
+        
         ("mention", ["mentioned", "mentions", "mentioning"]),
-        ("reveal", ["revealed", "reveals", "revealing"]),
+        
         ("describe", ["described", "describes", "describing"]),
+        ("dub", ["dubbed", "dubs"]),
+        ("label", ["labeled", "labelled", "labels"]),
         ("call", ["called", "calls", "calling"]),
-        ("indicate", ["indicated", "indicates", "indicating"]),
+        
         ("testify", ["testified", "testifies", "testifying"]),
         ("boast", ["boasted", "boasts", "boasting"]),
         ("joke", ["joked", "jokes", "joking"]),
         ("quip", ["quipped", "quips"]),
         ("shout", ["shouted", "shouts"]),
         ("demand", ["demanded", "demands", "demanding"]),
-        ("threaten", ["threatened", "threatens", "threatening"]),
-        ("agree", ["agreed", "agrees", "agreeing"]),
-        ("predict", ["forecast", "forecasts"]),
-        ("signal", ["signalled", "signaled", "signals"]));
+        
+        
+        
+        
+        ("yell", ["yelled", "yells", "yelling"]),
+        ("scream", ["screamed", "screams", "screaming"]),
+        ("chant", ["chanted", "chants", "chanting"]),
+        ("exclaim", ["exclaimed", "exclaims"]),
+        ("whisper", ["whispered", "whispers"]),
+        ("mutter", ["muttered", "mutters"]),
+        ("criticize", ["criticized", "criticizes", "criticizing", "criticised", "criticises", "criticising"]),
+        ("praise", ["praised", "praises", "praising"]),
+        
+        ("question", ["questioned", "questioning"]),
+        
+        ("insinuate", ["insinuated", "insinuates"]),
+        ("allege", ["alleged", "alleges", "alleging"]),
+        
+        ("counter", ["countered", "counters"]),
+        ("retort", ["retorted", "retorts"]),
+        ("quote", ["quoted", "quotes"]),
+        ("brag", ["bragged", "brags"]),
+        ("lament", ["lamented", "laments"]),
+        ("muse", ["mused", "muses"]),
+        ("plead", ["pleaded", "pleads"]),
+        ("acknowledge", ["admits"]),
+        ("concur", ["concurred"]),
+        ("announce", ["announcing"]),
+        
+        ("inform", ["informed", "informs"]),
+        ("remind", ["reminded", "reminds", "reminding"]),
+        ("hint", ["hinted", "hints"]),
+        ("speculate", ["speculated", "speculates"]),
+        ("tout", ["touted", "touts", "touting"]),
+        ("dismiss", ["dismissed", "dismisses", "dismissing"]),
+        ("condemn", ["condemned", "condemns", "condemning"]),
+        ("slam", ["slammed", "slams", "slamming"]),
+        ("blast", ["blasted", "blasts", "blasting"]),
+        ("defend", ["defended", "defends", "defending"]),
+        ("attack", ["attacked", "attacks", "attacking"]));
 
     /// <summary>Cues that need a following particle to report speech ("pointed out").</summary>
     public static readonly FrozenDictionary<string, string> CueParticles = new Dictionary<string, string>
@@ -96,6 +134,10 @@ internal static class StatementLexicon
         ["talk"] = ["about"],
         ["respond"] = ["to"],
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Cues that name or characterise rather than report ("a website called …", "described as"): statements only when the clause quotes words.</summary>
+    public static readonly FrozenSet<string> NamingCues = FrozenSet.ToFrozenSet(
+        ["call", "describe", "dub", "label", "brand", "term"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cues that report speech only with a that/to clause or a quote next to them, never alone as nouns.</summary>
     public static readonly FrozenSet<string> WeakCues = FrozenSet.ToFrozenSet(
@@ -131,6 +173,11 @@ internal static class StatementLexicon
         ["Capt."] = Gender.Unknown, ["Sgt."] = Gender.Unknown, ["Deputy"] = Gender.Unknown, ["Director"] = Gender.Unknown,
         ["Chief"] = Gender.Unknown, ["Attorney"] = Gender.Unknown, ["Commissioner"] = Gender.Unknown, ["Leader"] = Gender.Unknown,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Lower-case words that may open a role before a name ("former Gov. Jim Hodges", "then-Secretary …").</summary>
+    public static readonly FrozenSet<string> RoleModifiers = FrozenSet.ToFrozenSet(
+        ["former", "then", "current", "acting", "incoming", "outgoing", "retired", "late", "longtime", "veteran", "senior", "top", "interim"],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A title, written with or without its period ("Gov", "Gov.").</summary>
     public static bool IsTitle(string word) => Titles.ContainsKey(word) || Titles.ContainsKey(word + ".");
@@ -229,6 +276,11 @@ internal static class StatementLexicon
         "director-general", "secretary-general", "vice-president", "co-founder", "spokespeople", "manager", "commander",
     ], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words that, after a comma, start a new clause and end a reported one (", which …", ", while …").</summary>
+    public static readonly FrozenSet<string> ClauseBreakers = FrozenSet.ToFrozenSet(
+        ["which", "while", "whereas", "although", "though", "according"],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Lower-case words that do not start a reported clause after "said" ("said in a statement", "said of").</summary>
     public static readonly FrozenSet<string> NotClauseStarts = FrozenSet.ToFrozenSet(
     [
@@ -268,10 +320,17 @@ internal static class StatementLexicon
 
     private static FrozenDictionary<string, string> BuildCues(params (string Lemma, string[] Forms)[] entries)
     {
+        // Lemmas whose base form is too often something else ("the state", "no comment") to be a cue.
+        // Local: static fields initialise in order, and this runs for the first of them.
+        HashSet<string> noBaseForm = new(StringComparer.OrdinalIgnoreCase) { "state", "comment", "remark", "post", "signal", "point out", "continue", "estimate", "quote", "charge" };
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (lemma, forms) in entries)
+        {
             foreach (var form in forms)
                 map.TryAdd(form, lemma);
+            // The base form, for plural and infinitive subjects: "critics argue", "to tell".
+            if (!noBaseForm.Contains(lemma) && !lemma.Contains(' ', StringComparison.Ordinal)) map.TryAdd(lemma, lemma);
+        }
         return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 }
