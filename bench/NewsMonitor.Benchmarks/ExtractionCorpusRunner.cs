@@ -46,6 +46,13 @@ internal static class ExtractionCorpusRunner
         var parse = Measure("AngleSharp parse only", pages, megabytes, page => { using var d = parser.ParseDocument(page.Html); }, () => page => { using var d = new HtmlParser().ParseDocument(page.Html); });
         var extract = Measure("NewsMonitor extract", pages, megabytes, page => extractor.Extract(page.Html, page.Url), () => page => extractor.Extract(page.Html, page.Url));
         Console.WriteLine($"extract / parse time: {parse.PagesPerSecond / extract.PagesPerSecond:0.00}x (target <= 2x)");
+
+        // Statement extraction on the same articles: how much it adds to HTML extraction.
+        var texts = pages.Select(p => (Page: p, Text: extractor.Extract(p.Html, p.Url).Article?.Text ?? "")).ToList();
+        var statementExtractor = new StatementExtractor();
+        var statementCount = texts.Sum(t => statementExtractor.Extract(t.Text).Count);
+        var statements = Measure("statements (same pages)", pages, megabytes, page => statementExtractor.Extract(texts.First(t => ReferenceEquals(t.Page, page)).Text), null, texts.ToDictionary(t => t.Page, t => t.Text));
+        Console.WriteLine($"statements: {statementCount} found; statement time / HTML extraction time: {100 * extract.PagesPerSecond / statements.PagesPerSecond:0.0}% (target <= 30%)");
         if (!args.Contains("--no-smartreader"))
         {
             var smart = Measure("SmartReader 0.11.1", pages, megabytes, page => SmartReader.Reader.ParseArticle(page.Url, page.Html, null), null);
@@ -56,8 +63,14 @@ internal static class ExtractionCorpusRunner
 
     private sealed record Figures(double PagesPerSecond);
 
-    private static Figures Measure(string name, List<CorpusPage> pages, double megabytes, Action<CorpusPage> work, Func<Action<CorpusPage>>? parallelWork)
+    private static Figures Measure(string name, List<CorpusPage> pages, double megabytes, Action<CorpusPage> work, Func<Action<CorpusPage>>? parallelWork, Dictionary<CorpusPage, string>? texts = null)
     {
+        if (texts is not null)
+        {
+            // Statement extraction works on the article text, looked up outside the timed call.
+            var extractor = new StatementExtractor();
+            work = page => extractor.Extract(texts[page]);
+        }
         foreach (var page in pages.Take(50)) work(page); // warm up the JIT
         // Best of three passes: the machine is shared, and the best pass is the least disturbed one.
         var best = TimeSpan.MaxValue;
