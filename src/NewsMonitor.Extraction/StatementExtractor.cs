@@ -57,6 +57,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             var quotes = QuoteScanner.Scan(text, tokens, start, end);
             var parser = new AttributionParser(text, tokens);
             var sentences = SentenceSplitter.Split(tokens, quotes);
+            ReadHeadline(parser, quotes, paragraph, start, end);
             var usedCues = new HashSet<int>();
             var unattributed = new List<QuoteSpan>();
             ResolvedSpeaker? paragraphSpeaker = null;
@@ -95,6 +96,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                         consumedUpTo = Math.Max(consumedUpTo, consumed);
                     }
                 }
+                ReadQuestion(parser, sentence, usedCues);
                 ReadIndirect(parser, sentence, quotes, paragraph, usedCues);
                 ReadTrailingAttribution(parser, sentence, quotes, paragraph, usedCues);
             }
@@ -291,6 +293,46 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[complement].Start, tokens[contentEnd - 1].End,
                     parser.CueText(cue), resolved, hasQuote ? 0.85 : 0.7);
             }
+        }
+
+        /// <summary>"Paul Ryan: FBI Decision Not to Indict Hillary ‘Defies Explanation’": a name and a colon open a headline-like line.</summary>
+        private void ReadHeadline(AttributionParser parser, List<QuoteSpan> quotes, int paragraph, int start, int end)
+        {
+            var tokens = parser.Tokens;
+            if (end - start > 250 || tokens.Count < 5 || !tokens[0].IsCapitalised) return;
+            var colon = -1;
+            for (var k = 1; k < Math.Min(tokens.Count - 3, 6); k++)
+            {
+                if (tokens[k].IsPunct(':')) { colon = k; break; }
+                if (!tokens[k].IsCapitalised && !tokens[k].IsPunct('.')) return;
+            }
+            if (colon < 0 || StatementLexicon.HeadlineLabels.Contains(tokens[0].Value)) return;
+            var named = parser.SpeakerForward(0, colon, allowPronoun: false);
+            if (named is not { Kind: SpeakerKind.Name } || named.End != colon || named.Name!.All(c => !char.IsLower(c))) return;
+            var contentStart = colon + 1;
+            var contentEnd = tokens.Count;
+            while (contentEnd > contentStart && tokens[contentEnd - 1].IsSentenceEnd) contentEnd--;
+            if (contentEnd - contentStart < 3) return;
+            var quoted = quotes.Count > 0 && quotes[0].Open == contentStart;
+            AddSpan(quoted ? StatementKind.Direct : StatementKind.Indirect, tokens[contentStart].Start, tokens[contentEnd - 1].End, ":",
+                Resolve(named, paragraph, tokens[0].Start), 0.6);
+        }
+
+        /// <summary>"Asked whether he would …, Johnson demurred": a question put to someone, without a speaker of its own.</summary>
+        private void ReadQuestion(AttributionParser parser, SentenceRange sentence, HashSet<int> usedCues)
+        {
+            var tokens = parser.Tokens;
+            var at = sentence.Start;
+            if (tokens[at].Is("When") && at + 1 < sentence.End) at++;
+            if (!tokens[at].Is("Asked") && !(at > sentence.Start && tokens[at].Is("asked"))) return;
+            var complement = at + 1;
+            while (complement < sentence.End && complement - at < 8 && !(tokens[complement].IsWord && tokens[complement].Value is "about" or "whether" or "if" or "what" or "why" or "how" or "when" or "where" or "who")) complement++;
+            if (complement >= sentence.End || complement - at >= 8) return;
+            var contentEnd = complement + 1;
+            while (contentEnd < sentence.End && !tokens[contentEnd].IsPunct(',') && !tokens[contentEnd].IsSentenceEnd) contentEnd++;
+            if (contentEnd - complement < 3) return;
+            usedCues.Add(at);
+            AddSpan(StatementKind.Indirect, tokens[complement].Start, tokens[contentEnd - 1].End, parser.CueText(at), ResolvedSpeaker.None, 0.5);
         }
 
         /// <summary>"According to a State Department official, two were upgraded …": the clause after the source.</summary>

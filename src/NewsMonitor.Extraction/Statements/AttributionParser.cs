@@ -197,6 +197,13 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         var last = tokens[j];
         // "took the stage and called …", "soared in the polls by saying …": the subject is further back.
         if (last.IsWord && StatementLexicon.NotSubjectEnds.Contains(last.Value)) return null;
+        // "President Barack Obama, who claimed …": the relative pronoun speaks for the noun before the comma.
+        if (last.IsWord && last.Value is "who" or "which" && j - 1 > floor && tokens[j - 1].IsPunct(','))
+        {
+            var antecedent = SpeakerEndingAt(j - 2, floor);
+            if (antecedent is null) return null;
+            return antecedent with { Start = j, End = j + 1, Mention = last.Value };
+        }
         if (last.IsWord && StatementLexicon.Pronouns.TryGetValue(last.Value, out var gender))
         {
             var clauseStart = j == floor || !tokens[j - 1].IsWord || tokens[j - 1].Value is "and" or "but" or "that" or "as" or "when" or "so" or "because" or "while" or "which" or "what";
@@ -224,14 +231,17 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
             var k = j;
             while (k - 1 >= floor && j - k < MaxNominalTokens && (tokens[k - 1].IsWord || tokens[k - 1].Kind == TokenKind.Number)
                    && !StatementLexicon.Cues.ContainsKey(tokens[k - 1].Value)
-                   && tokens[k - 1].Value is not ("and" or "but" or "that" or "which" or "who" or "while" or "as" or "because" or "if" or "when"))
+                   && tokens[k - 1].Value is not ("but" or "that" or "which" or "who" or "while" or "as" or "because" or "if" or "when")
+                   && !(tokens[k - 1].Is("and") && !StatementLexicon.BareSpeakers.Contains(last.Value)))
                 k--;
             for (var start = k; start <= j; start++)
             {
                 var first = tokens[start];
-                if (StatementLexicon.Determiners.Contains(first.Value) || (start == j && StatementLexicon.BareSpeakers.Contains(first.Value)))
+                // "the white paper", "Carter’s press secretary": a determiner or a possessive opens the description.
+                if (StatementLexicon.Determiners.Contains(first.Value) || IsPossessive(first) && start < j)
                     return Nominal(start, j + 1);
-                if (StatementLexicon.BareSpeakers.Contains(last.Value) && start == j - 1 && first.IsCapitalised)
+                // "legal experts", "Many environmental groups and climate experts", "Trump fans": modifiers and a plural head.
+                if (StatementLexicon.BareSpeakers.Contains(last.Value) && (start == k || start == j))
                     return Nominal(start, j + 1);
             }
             // A percentage or number of people: "Sixty-six percent said", "38 percent say".
@@ -239,6 +249,9 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         }
         return null;
     }
+
+    private static bool IsPossessive(Token token) =>
+        token.IsWord && (token.Value.EndsWith("’s", StringComparison.Ordinal) || token.Value.EndsWith("'s", StringComparison.Ordinal));
 
     /// <summary>Role words written before a name: "chief executive Lowell McAdam", "Clinton campaign spokesman Brian Fallon".</summary>
     private SpeakerPhrase WithRolePrefix(SpeakerPhrase named, int floor)

@@ -17,7 +17,20 @@ internal static class SentenceSplitter
         var start = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsSentenceEnd || InsideQuote(i, quotes)) continue;
+            if (!tokens[i].IsSentenceEnd) continue;
+            if (InsideQuote(i, quotes))
+            {
+                // "… out there.'' Therefore …": a quoted sentence closes, and a new sentence starts after the mark.
+                if (i + 2 < tokens.Count && IsClosingQuote(i + 1, quotes) && tokens[i + 2].IsCapitalised
+                    && !StatementLexicon.Pronouns.ContainsKey(tokens[i + 2].Value) && !StatementLexicon.Cues.ContainsKey(tokens[i + 2].Value)
+                    && !(i + 3 < tokens.Count && StatementLexicon.Cues.ContainsKey(tokens[i + 3].Value)))
+                {
+                    sentences.Add(new SentenceRange(start, i + 2));
+                    start = i + 2;
+                    i++;
+                }
+                continue;
+            }
             var end = i + 1;
             // A closing quote or bracket right after the period belongs to this sentence.
             while (end < tokens.Count && (IsClosingQuote(end, quotes) || tokens[end].Value is ")" or "]")) end++;

@@ -19,7 +19,11 @@ internal sealed class SpeakerEntity(string? name, SpeakerKind kind)
 }
 
 /// <summary>A speaker mention resolved against the article's entities, with how sure the resolution is.</summary>
-internal sealed record ResolvedSpeaker(Speaker Speaker, double Certainty, SpeakerEntity? Entity);
+/// <param name="Speaker">Null for statements without a speaker in the text ("Asked whether …").</param>
+internal sealed record ResolvedSpeaker(Speaker? Speaker, double Certainty, SpeakerEntity? Entity)
+{
+    public static ResolvedSpeaker None { get; } = new(null, 0.5, null);
+}
 
 /// <summary>
 /// Resolves speaker mentions within one article: full names create people, short names and titles

@@ -179,6 +179,14 @@ internal static class StatementLexicon
         ["former", "then", "current", "acting", "incoming", "outgoing", "retired", "late", "longtime", "veteran", "senior", "top", "interim"],
         StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words that label a headline rather than name a speaker ("Update: …", "Watch: …").</summary>
+    public static readonly FrozenSet<string> HeadlineLabels = FrozenSet.ToFrozenSet(
+    [
+        "Update", "Updated", "Watch", "Video", "Videos", "Photo", "Photos", "Exclusive", "Breaking", "Editor", "Note", "Source",
+        "Sources", "Read", "Related", "Q", "A", "Reporting", "Correction", "Analysis", "Opinion", "Live", "Poll", "Review", "Column",
+        "Listen", "Podcast", "Transcript", "Full", "Graphic", "Map", "Timeline", "Explainer", "Factbox", "Fact", "Interview",
+    ], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A title, written with or without its period ("Gov", "Gov.").</summary>
     public static bool IsTitle(string word) => Titles.ContainsKey(word) || Titles.ContainsKey(word + ".");
 
@@ -236,6 +244,12 @@ internal static class StatementLexicon
         "witnesses", "residents", "researchers", "scientists", "lawmakers", "diplomats", "observers", "activists",
         "organizers", "organisers", "prosecutors", "doctors", "aides", "advisers", "advisors", "supporters", "opponents",
         "democrats", "republicans", "people", "voters", "protesters", "executives", "investors", "traders", "insiders",
+        "fans", "groups", "leaders", "members", "officers", "agents", "staffers", "strategists", "operatives", "allies",
+        "rivals", "candidates", "senators", "governors", "mayors", "judges", "lawyers", "attorneys", "teachers", "students",
+        "parents", "workers", "employees", "conservatives", "liberals", "progressives", "evangelicals", "polls", "surveys",
+        "reports", "documents", "records", "studies", "data", "figures", "estimates", "results", "statistics", "pollsters",
+        "donors", "delegates", "superdelegates", "backers", "defenders", "detractors", "skeptics", "commentators", "pundits",
+        "americans", "respondents", "participants", "organizations", "companies", "firms", "banks", "unions", "advocates",
     ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words allowed between a subject and its cue ("has said", "also told", "later added").</summary>
