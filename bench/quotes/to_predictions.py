@@ -30,6 +30,7 @@ def main(src, dst):
                     "cue": s.get("cue") or "",
                     "kind": s.get("kind"),
                     "confidence": s.get("confidence"),
+                    "pattern": s.get("pattern"),
                 })
             out.write(json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n")
 

@@ -28,4 +28,8 @@ public sealed record Statement(
     string? Cue,
     int Start,
     int End,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>Which pattern found the statement ("quote-then-attribution", "reported-clause", ...): why it is here.</summary>
+    public string? Pattern { get; init; }
+}

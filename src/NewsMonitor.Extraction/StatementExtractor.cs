@@ -67,7 +67,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             var handled = new HashSet<QuoteSpan>(ReferenceEqualityComparer.Instance);
             if (introduced is { } intro && quotes.Count > 0 && quotes[0].Open == 0)
             {
-                AddQuote(quotes[0], StatementKind.Direct, intro.Cue, intro.Speaker, 0.85);
+                AddQuote(quotes[0], StatementKind.Direct, intro.Cue, intro.Speaker, StatementPattern.IntroducedQuote);
                 paragraphSpeaker = intro.Speaker;
                 paragraphCue = intro.Cue;
                 handled.Add(quotes[0]);
@@ -84,7 +84,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                     if (quote.Open < consumedUpTo || handled.Contains(quote)) continue;
                     var limit = qi + 1 < inSentence.Count ? inSentence[qi + 1].Open : sentence.End;
                     var floor = Math.Max(consumedUpTo, qi > 0 && inSentence[qi - 1].Close >= 0 ? inSentence[qi - 1].Close + 1 : sentence.Start);
-                    var speaker = ReadQuote(parser, quote, sentence, floor, limit, paragraph, usedCues, out var consumed, out var cue);
+                    var speaker = ReadQuote(parser, quote, sentence, floor, limit, paragraph, usedCues, out var consumed, out var cue, paragraphSpeaker);
                     if (speaker is null)
                     {
                         unattributed.Add(quote);
@@ -107,13 +107,15 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             foreach (var quote in unattributed)
             {
                 var isParagraphQuote = quote.Open == 0 && (quote.Close < 0 || quote.Close >= tokens.Count - 2);
+                // Only whole quoted sentences carry over; a quoted title or scare quote mid-sentence does not.
+                if (!StartsSentence(quote, sentences) || !LooksLikeSentence(quote)) continue;
                 if (paragraphSpeaker is not null)
                 {
-                    if (AddQuote(quote, StatementKind.Direct, paragraphCue, paragraphSpeaker with { }, 0.75) is { } carried) _carried.Add(carried);
+                    if (AddQuote(quote, StatementKind.Direct, paragraphCue, paragraphSpeaker with { }, StatementPattern.CarriedQuote) is { } carried) _carried.Add(carried);
                 }
                 else if (isParagraphQuote && _lastQuoteSpeaker is not null && paragraph - _lastQuoteParagraph == 1 && (_previousParagraphEndedInOpenQuote || LooksLikeSentence(quote)))
                 {
-                    AddQuote(quote, StatementKind.Direct, _lastQuoteCue, _lastQuoteSpeaker, _previousParagraphEndedInOpenQuote ? 0.8 : 0.55);
+                    AddQuote(quote, StatementKind.Direct, _lastQuoteCue, _lastQuoteSpeaker, _previousParagraphEndedInOpenQuote ? StatementPattern.RunOnQuote : StatementPattern.FollowingQuote);
                     paragraphSpeaker = _lastQuoteSpeaker;
                     paragraphCue = _lastQuoteCue;
                 }
@@ -131,12 +133,19 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         private bool LooksLikeSentence(QuoteSpan quote)
         {
             var content = text.AsSpan(quote.ContentStart, quote.ContentEnd - quote.ContentStart).Trim();
-            return content.Length > 30 && char.IsUpper(content[0]) && content.Contains(' ');
+            return content.Length > 20 && char.IsUpper(content[0]) && content.Count(' ') >= 3;
+        }
+
+        private static bool StartsSentence(QuoteSpan quote, List<SentenceRange> sentences)
+        {
+            foreach (var sentence in sentences)
+                if (sentence.Start == quote.Open) return true;
+            return false;
         }
 
         /// <summary>Attributes one quote; returns its speaker, or null when the sentence does not say who spoke.</summary>
         private ResolvedSpeaker? ReadQuote(AttributionParser parser, QuoteSpan quote, SentenceRange sentence, int floor, int limit,
-            int paragraph, HashSet<int> usedCues, out int consumed, out string? cueText)
+            int paragraph, HashSet<int> usedCues, out int consumed, out string? cueText, ResolvedSpeaker? currentSpeaker)
         {
             var tokens = parser.Tokens;
             consumed = quote.Close >= 0 ? quote.Close + 1 : sentence.End;
@@ -157,7 +166,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                     var lead = tokens[floor];
                     var cue = lead.IsWord && parser.IsCue(floor) ? lead.Value : attribution.Cue;
                     if (parser.IsCue(floor)) usedCues.Add(floor);
-                    AddSpan(StatementKind.Mixed, lead.Start, tokens[quote.Close].End, cue, resolved, 0.75);
+                    AddSpan(StatementKind.Mixed, lead.Start, tokens[quote.Close].End, cue, resolved, StatementPattern.PreposedPhrase);
                     consumed = quote.Close + 1;
                     cueText = cue;
                     return resolved;
@@ -167,7 +176,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                     usedCues.Add(attribution.CueIndex);
                     var resolved = Resolve(attribution.Speaker, paragraph, tokens[quote.Open].Start);
                     var kind = startsSentence ? StatementKind.Direct : StatementKind.Mixed;
-                    AddQuote(quote, kind, attribution.Cue, resolved, startsSentence ? 0.95 : 0.8);
+                    AddQuote(quote, kind, attribution.Cue, resolved, startsSentence ? StatementPattern.QuoteThenAttribution : StatementPattern.PartialQuoteThenAttribution);
                     consumed = attribution.End;
                     cueText = attribution.Cue;
                     ReadTrailingClause(parser, attribution, sentence, resolved, usedCues);
@@ -183,7 +192,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 {
                     usedCues.Add(floor);
                     var resolved = Resolve(inverted.Speaker, paragraph, tokens[inverted.Speaker.Start].Start);
-                    AddQuote(quote, StatementKind.Direct, inverted.Cue, resolved, 0.9);
+                    AddQuote(quote, StatementKind.Direct, inverted.Cue, resolved, StatementPattern.InvertedAttribution);
                     cueText = inverted.Cue;
                     return resolved;
                 }
@@ -196,24 +205,34 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 if (named is { Kind: SpeakerKind.Name } && (named.Start == floor || tokens[named.Start - 1].Value is "—" or "–" or "-"))
                 {
                     var resolved = Resolve(named, paragraph, tokens[named.Start].Start);
-                    AddQuote(quote, StatementKind.Direct, ":", resolved, 0.8);
+                    AddQuote(quote, StatementKind.Direct, ":", resolved, StatementPattern.NameColonQuote);
                     cueText = ":";
                     return resolved;
                 }
             }
 
-            // Before the quote: "Sun said: “…”", "she told reporters, “…”".
+            // Before the quote: "Sun said: “…”", "she told reporters, “…”", "she said “…”". Words other than a short
+            // object between the cue and the quote ("stated that Trump’s “divisive” comments") make a reported clause instead.
             var j = quote.Open - 1;
-            if (j >= floor && (tokens[j].IsPunct(':') || tokens[j].IsPunct(','))) j--;
-            for (var cue = j; cue >= Math.Max(floor, j - 2); cue--)
+            var punctuated = j >= floor && (tokens[j].IsPunct(':') || tokens[j].IsPunct(','));
+            if (punctuated) j--;
+            for (var cue = j; cue >= Math.Max(floor, punctuated ? j - 2 : j); cue--)
             {
                 if (!parser.IsCue(cue) || usedCues.Contains(cue)) continue;
                 var speaker = parser.SpeakerBefore(cue, floor);
+                if (speaker is null && currentSpeaker is not null && cue > 0 && tokens[cue - 1].IsPunct(',') && tokens[cue].Value.EndsWith("ing", StringComparison.Ordinal))
+                {
+                    // "“…,” he said, adding, “…”": the participle goes on with the same speaker.
+                    usedCues.Add(cue);
+                    cueText = parser.CueText(cue);
+                    AddQuote(quote, StatementKind.Direct, cueText, currentSpeaker, StatementPattern.ParticipleQuote);
+                    return currentSpeaker;
+                }
                 if (speaker is null) continue;
                 usedCues.Add(cue);
                 var resolved = Resolve(speaker, paragraph, tokens[speaker.Start].Start);
                 cueText = parser.CueText(cue);
-                AddQuote(quote, StatementKind.Direct, cueText, resolved, 0.9);
+                AddQuote(quote, StatementKind.Direct, cueText, resolved, StatementPattern.AttributionThenQuote);
                 return resolved;
             }
 
@@ -230,7 +249,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 usedCues.Add(cue);
                 var resolved = Resolve(speaker, paragraph, tokens[speaker.Start].Start);
                 cueText = parser.CueText(cue);
-                AddSpan(StatementKind.Mixed, tokens[contentStart].Start, tokens[contentEnd - 1].End, cueText, resolved, 0.85);
+                AddSpan(StatementKind.Mixed, tokens[contentStart].Start, tokens[contentEnd - 1].End, cueText, resolved, StatementPattern.QuoteInReportedClause);
                 consumed = contentEnd;
                 return resolved;
             }
@@ -241,7 +260,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 var according = parser.AccordingTo(a, limit);
                 if (according is null) continue;
                 var resolved = Resolve(according.Speaker, paragraph, tokens[according.Speaker.Start].Start);
-                AddQuote(quote, StatementKind.Direct, according.Cue, resolved, 0.85);
+                AddQuote(quote, StatementKind.Direct, according.Cue, resolved, StatementPattern.AccordingToQuote);
                 cueText = according.Cue;
                 return resolved;
             }
@@ -267,7 +286,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             usedCues.Add(k);
             var contentEnd = ClauseEnd(tokens, contentStart, sentence.End);
             if (contentEnd - contentStart < 3) return;
-            AddSpan(StatementKind.Indirect, tokens[contentStart].Start, tokens[contentEnd - 1].End, parser.CueText(k), speaker, 0.75);
+            AddSpan(StatementKind.Indirect, tokens[contentStart].Start, tokens[contentEnd - 1].End, parser.CueText(k), speaker, StatementPattern.TrailingParticiple);
         }
 
         /// <summary>Reported speech without quote marks: "China pledged to …", "the white paper emphasizes that …".</summary>
@@ -291,7 +310,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 usedCues.Add(cue);
                 var resolved = Resolve(speaker, paragraph, tokens[speaker.Start].Start);
                 AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[complement].Start, tokens[contentEnd - 1].End,
-                    parser.CueText(cue), resolved, hasQuote ? 0.85 : 0.7);
+                    parser.CueText(cue), resolved, hasQuote ? StatementPattern.ReportedClauseWithQuote : StatementPattern.ReportedClause);
             }
         }
 
@@ -315,7 +334,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             if (contentEnd - contentStart < 3) return;
             var quoted = quotes.Count > 0 && quotes[0].Open == contentStart;
             AddSpan(quoted ? StatementKind.Direct : StatementKind.Indirect, tokens[contentStart].Start, tokens[contentEnd - 1].End, ":",
-                Resolve(named, paragraph, tokens[0].Start), 0.6);
+                Resolve(named, paragraph, tokens[0].Start), StatementPattern.Headline);
         }
 
         /// <summary>"Asked whether he would …, Johnson demurred": a question put to someone, without a speaker of its own.</summary>
@@ -332,7 +351,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             while (contentEnd < sentence.End && !tokens[contentEnd].IsPunct(',') && !tokens[contentEnd].IsSentenceEnd) contentEnd++;
             if (contentEnd - complement < 3) return;
             usedCues.Add(at);
-            AddSpan(StatementKind.Indirect, tokens[complement].Start, tokens[contentEnd - 1].End, parser.CueText(at), ResolvedSpeaker.None, 0.5);
+            AddSpan(StatementKind.Indirect, tokens[complement].Start, tokens[contentEnd - 1].End, parser.CueText(at), ResolvedSpeaker.None, StatementPattern.Question);
         }
 
         /// <summary>"According to a State Department official, two were upgraded …": the clause after the source.</summary>
@@ -354,7 +373,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 usedCues.Add(i);
                 var resolved = Resolve(according.Speaker, paragraph, tokens[according.Speaker.Start].Start);
                 var hasQuote = quotes.Any(q => q.Open >= contentStart && q.Open < contentEnd);
-                AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[contentStart].Start, tokens[contentEnd - 1].End, according.Cue, resolved, 0.7);
+                AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[contentStart].Start, tokens[contentEnd - 1].End, according.Cue, resolved, StatementPattern.AccordingTo);
                 return;
             }
         }
@@ -488,7 +507,7 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 var resolved = Resolve(attribution.Speaker, paragraph, tokens[attribution.Speaker.Start].Start);
                 var contentEnd = midSentence ? tokens[end - 1].End : tokens[comma - 1].End;
                 var hasQuote = quotes.Any(q => q.Open >= sentence.Start && q.Open < end);
-                AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[sentence.Start].Start, contentEnd, attribution.Cue, resolved, 0.7);
+                AddSpan(hasQuote ? StatementKind.Mixed : StatementKind.Indirect, tokens[sentence.Start].Start, contentEnd, attribution.Cue, resolved, StatementPattern.TrailingAttribution);
                 return;
             }
         }
@@ -581,17 +600,27 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
 
         private ResolvedSpeaker Resolve(SpeakerPhrase phrase, int paragraph, int offset) => _resolver.Resolve(phrase, paragraph, offset);
 
-        private Statement? AddQuote(QuoteSpan quote, StatementKind kind, string? cue, ResolvedSpeaker speaker, double confidence)
+        private Statement? AddQuote(QuoteSpan quote, StatementKind kind, string? cue, ResolvedSpeaker speaker, StatementPattern pattern)
         {
             var start = quote.ContentStart;
             var end = quote.ContentEnd;
             while (start < end && char.IsWhiteSpace(text[start])) start++;
             while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == ',')) end--;
             if (end - start < 2) return null;
-            var statement = new Statement(kind, text[start..end], speaker.Speaker, cue, start, end, Math.Round(confidence * speaker.Certainty, 2));
-            _statements.Add(statement);
+            var statement = Create(kind, start, end, cue, speaker, pattern);
+            if (!StatementLexicon.Unreported.Contains(pattern)) _statements.Add(statement);
             return statement;
         }
+
+        /// <summary>
+        /// Confidence = how often the pattern that found the statement is right on annotated news
+        /// (<see cref="StatementLexicon.PatternPrecision"/>) × how sure the speaker's resolution is.
+        /// </summary>
+        private Statement Create(StatementKind kind, int start, int end, string? cue, ResolvedSpeaker speaker, StatementPattern pattern) =>
+            new(kind, text[start..end], speaker.Speaker, cue, start, end, Math.Round(StatementLexicon.PatternPrecision[pattern] * speaker.Certainty, 2))
+            {
+                Pattern = StatementLexicon.PatternName(pattern),
+            };
 
         /// <summary>
         /// "“We have a process,” he said. “It's called an election.”" is one statement: a quote carried over
@@ -634,11 +663,11 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             return merged;
         }
 
-        private void AddSpan(StatementKind kind, int start, int end, string cue, ResolvedSpeaker speaker, double confidence)
+        private void AddSpan(StatementKind kind, int start, int end, string cue, ResolvedSpeaker speaker, StatementPattern pattern)
         {
             while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or '.')) end--;
-            if (end - start < 2) return;
-            _statements.Add(new Statement(kind, text[start..end], speaker.Speaker, cue, start, end, Math.Round(confidence * speaker.Certainty, 2)));
+            if (end - start < 2 || StatementLexicon.Unreported.Contains(pattern)) return;
+            _statements.Add(Create(kind, start, end, cue, speaker, pattern));
         }
     }
 }
