@@ -31,6 +31,8 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
         private readonly List<Statement> _statements = [];
         // Quotes without an attribution of their own, carried over from the paragraph's speaker.
         private readonly HashSet<Statement> _carried = new(ReferenceEqualityComparer.Instance);
+        // Quotes that continue an unclosed quote from the previous paragraph.
+        private readonly HashSet<Statement> _runOn = new(ReferenceEqualityComparer.Instance);
         private ResolvedSpeaker? _lastQuoteSpeaker;
         private string? _lastQuoteCue;
         private int _lastQuoteParagraph = -10;
@@ -115,7 +117,8 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
                 }
                 else if (isParagraphQuote && _lastQuoteSpeaker is not null && paragraph - _lastQuoteParagraph == 1 && (_previousParagraphEndedInOpenQuote || LooksLikeSentence(quote)))
                 {
-                    AddQuote(quote, StatementKind.Direct, _lastQuoteCue, _lastQuoteSpeaker, _previousParagraphEndedInOpenQuote ? StatementPattern.RunOnQuote : StatementPattern.FollowingQuote);
+                    var following = AddQuote(quote, StatementKind.Direct, _lastQuoteCue, _lastQuoteSpeaker, _previousParagraphEndedInOpenQuote ? StatementPattern.RunOnQuote : StatementPattern.FollowingQuote);
+                    if (following is not null && _previousParagraphEndedInOpenQuote) _runOn.Add(following);
                     paragraphSpeaker = _lastQuoteSpeaker;
                     paragraphCue = _lastQuoteCue;
                 }
@@ -646,6 +649,13 @@ public sealed class StatementExtractor(StatementExtractorOptions? options = null
             var merged = new List<Statement>(_statements.Count);
             foreach (var statement in _statements)
             {
+                // A quote that runs over paragraphs (an opening mark at each, one closing mark at the end) is one statement.
+                if (merged.Count > 0 && _runOn.Contains(statement) && merged[^1] is { Kind: StatementKind.Direct } opened
+                    && opened.Speaker == statement.Speaker && statement.Start > opened.End)
+                {
+                    merged[^1] = opened with { Text = text[opened.Start..statement.End], End = statement.End };
+                    continue;
+                }
                 if (merged.Count > 0 && _carried.Contains(statement) && merged[^1] is { Kind: StatementKind.Direct } previous
                     && previous.Speaker == statement.Speaker && statement.Start > previous.End
                     && statement.Start - previous.End < 200 && IsAttributionGap(previous.End, statement.Start))
