@@ -37,6 +37,8 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<NewsMonitorOptions>, NewsMonitorOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<NewsMonitorMetrics>();
 
         services.AddSingleton<IBlobStore>(sp => CreateBlobStore(sp.GetRequiredService<IOptions<NewsMonitorOptions>>().Value, sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ArticleStore>();

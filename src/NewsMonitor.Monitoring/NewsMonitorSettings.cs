@@ -33,6 +33,15 @@ public static class NewsMonitorSettings
     /// <summary>The storage connection the Functions host uses; NewsMonitor stores its blobs and queues there too.</summary>
     public const string Storage = "AzureWebJobsStorage";
 
+    /// <summary>The settings a deployment sets (infra/app/function.bicep); a test compares the two.</summary>
+    public static IReadOnlyList<string> Deployed { get; } = [Schedule, Sources, WatchSpeakers, WatchKeywords, AlertWebhook, UserAgent];
+
+    /// <summary>Settings for local runs and tests only; a deployment leaves them unset.</summary>
+    public static IReadOnlyList<string> LocalOnly { get; } = [AllowPrivateNetwork, StoreDirectory];
+
+    /// <summary>Set by Azure to turn on export to Application Insights.</summary>
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
     public const string DefaultSchedule = "0 */15 * * * *";
 
     public const string DefaultUserAgent = "NewsMonitor/1.0 (+https://github.com/newsmonitor/newsmonitor; news monitoring bot)";

@@ -15,6 +15,7 @@ public sealed partial class AlertSender(
     IOptions<NewsMonitorOptions> options,
     IHttpClientFactory clients,
     TimeProvider time,
+    NewsMonitorMetrics metrics,
     ILogger<AlertSender> logger)
 {
     public const string HttpClientName = "newsmonitor-alerts";
@@ -43,8 +44,14 @@ public sealed partial class AlertSender(
                     continue; // already alerted: another outlet, or this message again
                 created++;
                 LogAlert(rule.Id, statement.Speaker?.Name ?? statement.Speaker?.Mention, document.Url);
-                if (hook is null) continue;
+                if (hook is null)
+                {
+                    metrics.AlertSent("log");
+                    continue;
+                }
                 var delivered = await DeliverAsync(new Uri(hook), alert, cancellationToken).ConfigureAwait(false);
+                if (delivered is null) metrics.AlertSent("webhook");
+                else metrics.AlertFailed("webhook");
                 await blobs.PutAsync(StoreLayout.AlertsContainer, name, NewsMonitorJson.ToBinary(
                     alert with { Delivery = delivered is null ? AlertDelivery.Delivered : AlertDelivery.Failed, DeliveryError = delivered }),
                     "application/json", cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,7 @@ public sealed partial class ArticleProcessor(
     StatementExtractor statements,
     ArticleStore store,
     AlertSender alerts,
+    NewsMonitorMetrics metrics,
     ILogger<ArticleProcessor> logger)
 {
     public async Task<ArticleOutcome> ProcessAsync(Uri url, Uri? source, CancellationToken cancellationToken = default)
@@ -39,7 +40,10 @@ public sealed partial class ArticleProcessor(
         if (await store.HasSeenAsync(url, cancellationToken).ConfigureAwait(false))
             return new ArticleOutcome(url, ArticleStatus.AlreadySeen);
 
-        var fetched = await fetcher.FetchAsync(url, FetchPurpose.Article, null, cancellationToken).ConfigureAwait(false);
+        FetchResult fetched;
+        using (metrics.Time("fetch"))
+            fetched = await fetcher.FetchAsync(url, FetchPurpose.Article, null, cancellationToken).ConfigureAwait(false);
+        if (fetched.Outcome == FetchOutcome.NotModified) metrics.ArticleNotModified();
         if (fetched.Outcome != FetchOutcome.Fetched || fetched.Page is null)
         {
             var status = fetched.Outcome == FetchOutcome.Skipped ? ArticleStatus.Skipped : ArticleStatus.Failed;
@@ -47,12 +51,15 @@ public sealed partial class ArticleProcessor(
         }
 
         var page = fetched.Page;
-        var extraction = articles.Extract(page.Body, page.ContentType, page.FinalUrl.AbsoluteUri);
+        ExtractionResult extraction;
+        using (metrics.Time("extract"))
+            extraction = articles.Extract(page.Body, page.ContentType, page.FinalUrl.AbsoluteUri);
         if (!extraction.IsSuccess)
             return await FailAsync(url, source, "extract", extraction.Reason ?? extraction.Status.ToString(), ArticleStatus.Skipped, cancellationToken).ConfigureAwait(false);
 
         var article = extraction.Article!;
-        article = article with { Statements = statements.Extract(article) };
+        using (metrics.Time("statements"))
+            article = article with { Statements = statements.Extract(article) };
         var identity = IdentityUrl(page.FinalUrl, article.CanonicalUrl);
         var key = UrlKeys.KeyOf(identity);
 
@@ -64,11 +71,16 @@ public sealed partial class ArticleProcessor(
         }
 
         var (storedArticle, statementsDocument) = store.Describe(key, identity, article, source);
-        await store.SaveAsync(key, page.Body, page.ContentType, storedArticle, statementsDocument, cancellationToken).ConfigureAwait(false);
-        var alerted = await alerts.SendAsync(statementsDocument, cancellationToken).ConfigureAwait(false);
+        using (metrics.Time("store"))
+            await store.SaveAsync(key, page.Body, page.ContentType, storedArticle, statementsDocument, cancellationToken).ConfigureAwait(false);
+        int alerted;
+        using (metrics.Time("alert"))
+            alerted = await alerts.SendAsync(statementsDocument, cancellationToken).ConfigureAwait(false);
         // Marked seen last: if anything above fails, the next cycle does it again, and the writes above are idempotent.
         await store.MarkSeenAsync(identity, key, cancellationToken).ConfigureAwait(false);
         if (!identity.Equals(url)) await store.MarkSeenAsync(url, key, cancellationToken).ConfigureAwait(false);
+        metrics.ArticleFetched();
+        metrics.StatementsExtracted(article.Statements.Count);
         LogStored(url, key, article.Statements.Count, alerted);
         return new ArticleOutcome(url, ArticleStatus.New, key, article.Title, article.Statements.Count, alerted);
     }
@@ -98,6 +110,8 @@ public sealed partial class ArticleProcessor(
     private async Task<ArticleOutcome> FailAsync(Uri url, Uri? source, string stage, string reason, ArticleStatus status, CancellationToken cancellationToken)
     {
         LogFailed(url, stage, reason);
+        if (status == ArticleStatus.Skipped) metrics.ArticleSkipped(stage);
+        else metrics.ArticleFailed(stage);
         await store.RecordFailureAsync(url, stage, reason, source, cancellationToken).ConfigureAwait(false);
         // Pages that are not articles will not become articles: do not fetch them every cycle.
         if (status == ArticleStatus.Skipped) await store.MarkSeenAsync(url, "", cancellationToken).ConfigureAwait(false);

@@ -10,11 +10,12 @@ namespace NewsMonitor.Monitoring.Processing;
 public sealed record SourcePollResult(Uri Source, SourceFormat? Format, int Listed, IReadOnlyList<Uri> NewArticles, string? Error);
 
 /// <summary>Fetches a source and lists the articles on it that NewsMonitor has not processed yet.</summary>
-public sealed partial class SourcePoller(PageFetcher fetcher, ArticleStore store, IOptions<NewsMonitorOptions> options, ILogger<SourcePoller> logger)
+public sealed partial class SourcePoller(PageFetcher fetcher, ArticleStore store, IOptions<NewsMonitorOptions> options, NewsMonitorMetrics metrics, ILogger<SourcePoller> logger)
 {
     public async Task<SourcePollResult> PollAsync(Uri source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        using var timer = metrics.Time("poll");
         var fetched = await fetcher.FetchAsync(source, FetchPurpose.Source, null, cancellationToken).ConfigureAwait(false);
         if (fetched.Outcome == FetchOutcome.NotModified) return new SourcePollResult(source, null, 0, [], null);
         if (fetched.Page is null)
