@@ -10,9 +10,20 @@ using OpenTelemetry.Trace;
 
 namespace NewsMonitor.Functions;
 
-/// <summary>Registrations only the Functions app has: telemetry.</summary>
+/// <summary>The Functions app's registrations: Program.cs and the tests call the same method.</summary>
 public static class DependencyInjection
 {
+    /// <summary>Everything the function classes need: telemetry, extraction, monitoring, scale-out pacing.</summary>
+    public static IHostApplicationBuilder AddNewsMonitorFunctions(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddNewsMonitorTelemetry();
+        builder.AddNewsMonitorExtraction();
+        builder.AddNewsMonitorMonitoring();
+        builder.AddNewsMonitorScaleOut();
+        return builder;
+    }
+
     /// <summary>
     /// OpenTelemetry for the worker (host.json sets telemetryMode to match): function invocations,
     /// outgoing HTTP and NewsMonitor's own metrics, exported to Azure Monitor only when

@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new QueueSender(StorageClients.CreateQueueServiceClient(sp.GetRequiredService<IConfiguration>())));
 
         services.AddSingleton(sp => new HostGate(sp.GetRequiredService<IOptions<NewsMonitorOptions>>().Value.Fetch, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RobotsPolicy>(sp, sp.GetRequiredService<IOptions<NewsMonitorOptions>>().Value.Fetch));
         services.AddHttpClient(PageFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {
@@ -70,11 +71,14 @@ public static class DependencyInjection
                         Delay = fetch.RetryDelay,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
-                        // Transient only: connection errors, 408, 429, 5xx. A refused address is not transient.
+                        // A host's Retry-After pauses that host (HostGate); the retry does not sleep on it.
+                        ShouldRetryAfterHeader = false,
+                        // Transient only: connection errors, 408, 5xx without Retry-After. A refused address is not
+                        // transient, and 429 or a 503 with Retry-After means "wait", which the fetcher handles.
                         ShouldHandle = args => ValueTask.FromResult(
                             args.Outcome.Exception is not null
                                 ? args.Outcome.Exception is HttpRequestException { InnerException: not AddressRefusedException } or Polly.Timeout.TimeoutRejectedException
-                                : args.Outcome.Result is { } response && ((int)response.StatusCode is 408 or 429 or >= 500)),
+                                : args.Outcome.Result is { } response && ((int)response.StatusCode is 408 || ((int)response.StatusCode >= 500 && response.Headers.RetryAfter is null))),
                     });
                 }
                 pipeline.AddTimeout(fetch.AttemptTimeout);
@@ -82,6 +86,7 @@ public static class DependencyInjection
         services.AddHttpClient(AlertSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
 
         services.AddSingleton<PageFetcher>();
+        services.TryAddSingleton<IHostPacing, InProcessHostPacing>();
         services.AddSingleton<AlertSender>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<ArticleProcessor>();
@@ -89,6 +94,17 @@ public static class DependencyInjection
         services.AddSingleton<MonitoringQueues>();
         services.AddSingleton<StatementSearch>();
         services.AddSingleton<StatementsApi>();
+        return builder;
+    }
+
+    /// <summary>
+    /// For many instances sharing one store (the Functions app): per-host pacing and pauses are kept in
+    /// the store, so politeness holds across instances.
+    /// </summary>
+    public static IHostApplicationBuilder AddNewsMonitorScaleOut(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHostPacing, SharedHostPacing>());
         return builder;
     }
 

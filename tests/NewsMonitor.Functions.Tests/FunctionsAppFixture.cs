@@ -3,7 +3,6 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using NewsMonitor.Monitoring;
 
 namespace NewsMonitor.Functions.Tests;
 
@@ -24,8 +23,7 @@ internal static class FunctionsApp
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.ConfigureFunctionsWebApplication();
-        builder.AddNewsMonitorExtraction();
-        builder.AddNewsMonitorMonitoring();
+        builder.AddNewsMonitorFunctions();
         foreach (var function in FunctionClasses) builder.Services.AddTransient(function);
         return builder.Build();
     }

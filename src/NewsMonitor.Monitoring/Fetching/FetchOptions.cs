@@ -25,6 +25,15 @@ public sealed class FetchOptions
     /// <summary>At least this long between the starts of two requests to one host.</summary>
     public TimeSpan MinIntervalPerHost { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Honour robots.txt (on; turn off only for your own sites, e.g. benchmarks).</summary>
+    public bool RespectRobotsTxt { get; set; } = true;
+
+    /// <summary>A Crawl-delay longer than this is capped here (a host asking for an hour between pages is not followed literally).</summary>
+    public TimeSpan MaxCrawlDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A host that asks us to wait (429/503 Retry-After) longer than this is not waited for in process: the work is deferred.</summary>
+    public TimeSpan MaxInlineWait { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Lets the fetcher reach loopback, private and link-local addresses. Off outside local testing.</summary>
     public bool AllowPrivateNetwork { get; set; }
 }

@@ -15,16 +15,26 @@ public enum FetchPurpose
     Source,
 }
 
-public enum FetchOutcome { Fetched, NotModified, Skipped, Failed }
+public enum FetchOutcome
+{
+    Fetched,
+    NotModified,
+    /// <summary>Not fetched on purpose (not HTML, disallowed by robots.txt): do not retry.</summary>
+    Skipped,
+    Failed,
+    /// <summary>The host asked us to wait (429/503 Retry-After, Crawl-delay): try again at <see cref="FetchResult.RetryAt"/>.</summary>
+    Deferred,
+}
 
 /// <summary>A page as fetched.</summary>
 public sealed record FetchedPage(Uri Url, Uri FinalUrl, string? ContentType, byte[] Body, string? ETag, DateTimeOffset? LastModified);
 
 /// <summary>What came of one fetch. Failures and skips carry a reason a person can act on.</summary>
-public sealed record FetchResult(FetchOutcome Outcome, FetchedPage? Page, string? Reason, int? StatusCode = null)
+public sealed record FetchResult(FetchOutcome Outcome, FetchedPage? Page, string? Reason, int? StatusCode = null, DateTimeOffset? RetryAt = null)
 {
     public static FetchResult Failed(string reason, int? status = null) => new(FetchOutcome.Failed, null, reason, status);
     public static FetchResult Skipped(string reason, int? status = null) => new(FetchOutcome.Skipped, null, reason, status);
+    public static FetchResult Deferred(string reason, DateTimeOffset retryAt, int? status = null) => new(FetchOutcome.Deferred, null, reason, status, retryAt);
 }
 
 /// <summary>Validators from an earlier fetch of the same URL, for a conditional GET.</summary>
@@ -35,7 +45,13 @@ public sealed record ConditionalHeaders(string? ETag, DateTimeOffset? LastModifi
 /// (each hop re-checked), a size cap counted after decompression, timeouts, and no connections to
 /// private addresses unless the operator allows them.
 /// </summary>
-public sealed partial class PageFetcher(IHttpClientFactory clients, IOptions<NewsMonitorOptions> options, HostGate gate, ILogger<PageFetcher> logger)
+public sealed partial class PageFetcher(
+    IHttpClientFactory clients,
+    IOptions<NewsMonitorOptions> options,
+    HostGate gate,
+    RobotsPolicy robots,
+    TimeProvider time,
+    ILogger<PageFetcher> logger)
 {
     public const string HttpClientName = "newsmonitor-fetch";
 
@@ -55,10 +71,26 @@ public sealed partial class PageFetcher(IHttpClientFactory clients, IOptions<New
             deadline.CancelAfter(Options.AttemptTimeout * (Options.Retries + 1) + Options.RetryDelay * 4);
             try
             {
+                // A host that asked us to wait is not asked again early; a long wait is handed back, not slept.
+                if (gate.PausedUntil(current.Host) is { } paused && paused - time.GetUtcNow() > Options.MaxInlineWait)
+                    return FetchResult.Deferred($"{current.Host} asked us to wait until {paused:u}", paused);
+                if (await robots.RefusalAsync(current, deadline.Token).ConfigureAwait(false) is { } refusal)
+                    return refusal.StartsWith("disallowed", StringComparison.Ordinal)
+                        ? FetchResult.Skipped(refusal)
+                        : FetchResult.Deferred(refusal, time.GetUtcNow() + TimeSpan.FromMinutes(5));
+
                 using var turn = await gate.EnterAsync(current.Host, deadline.Token).ConfigureAwait(false);
                 using var request = CreateRequest(current, purpose, conditional);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
+
+                if (status is 429 or 503 && RetryAfter(response) is { } retryAt)
+                {
+                    // Rate limited: pause this host only, for as long as it asked.
+                    gate.Pause(current.Host, retryAt);
+                    LogPaused(current.Host, status, retryAt);
+                    return FetchResult.Deferred($"HTTP {status}: {current.Host} asked us to wait until {retryAt:u}", retryAt, status);
+                }
 
                 if (status is >= 300 and < 400 && status != 304)
                 {
@@ -110,6 +142,16 @@ public sealed partial class PageFetcher(IHttpClientFactory clients, IOptions<New
             }
         }
         return FetchResult.Failed($"more than {Options.MaxRedirects} redirects");
+    }
+
+    /// <summary>The Retry-After of a response as a time (delta seconds or an HTTP date), capped at a day.</summary>
+    private DateTimeOffset? RetryAfter(HttpResponseMessage response)
+    {
+        var now = time.GetUtcNow();
+        var header = response.Headers.RetryAfter;
+        DateTimeOffset? at = header?.Delta is { } delta ? now + delta : header?.Date;
+        if (at is null) return null;
+        return at.Value > now + TimeSpan.FromDays(1) ? now + TimeSpan.FromDays(1) : at.Value < now ? now : at.Value;
     }
 
     private HttpRequestMessage CreateRequest(Uri url, FetchPurpose purpose, ConditionalHeaders? conditional)
@@ -195,6 +237,9 @@ public sealed partial class PageFetcher(IHttpClientFactory clients, IOptions<New
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Host} answered {Status}; pausing requests to it until {Until}")]
+    private partial void LogPaused(string host, int status, DateTimeOffset until);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Redirect {Status} from {From} to {To}")]
     private partial void LogRedirect(Uri from, Uri to, int status);

@@ -16,9 +16,14 @@ public enum ArticleStatus
     Skipped,
     /// <summary>Fetching or storing failed: recorded, retried next cycle.</summary>
     Failed,
+    /// <summary>The host asked us to wait: not fetched now, due again at <see cref="ArticleOutcome.RetryAt"/>.</summary>
+    Deferred,
 }
 
-public sealed record ArticleOutcome(Uri Url, ArticleStatus Status, string? Key = null, string? Title = null, int Statements = 0, int Alerts = 0, string? Reason = null);
+public sealed record ArticleOutcome(Uri Url, ArticleStatus Status, string? Key = null, string? Title = null, int Statements = 0, int Alerts = 0, string? Reason = null)
+{
+    public DateTimeOffset? RetryAt { get; init; }
+}
 
 /// <summary>
 /// Processes one article URL: fetch, extract the article and its statements, store, alert. Idempotent:
@@ -31,6 +36,8 @@ public sealed partial class ArticleProcessor(
     StatementExtractor statements,
     ArticleStore store,
     AlertSender alerts,
+    IHostPacing pacing,
+    TimeProvider time,
     NewsMonitorMetrics metrics,
     ILogger<ArticleProcessor> logger)
 {
@@ -39,11 +46,18 @@ public sealed partial class ArticleProcessor(
         ArgumentNullException.ThrowIfNull(url);
         if (await store.HasSeenAsync(url, cancellationToken).ConfigureAwait(false))
             return new ArticleOutcome(url, ArticleStatus.AlreadySeen);
+        if (await pacing.ReserveAsync(url.Host, cancellationToken).ConfigureAwait(false) is { } wait)
+            return new ArticleOutcome(url, ArticleStatus.Deferred, Reason: $"{url.Host} is paced; next slot in {wait.TotalSeconds:0.#} s") { RetryAt = time.GetUtcNow() + wait };
 
         FetchResult fetched;
         using (metrics.Time("fetch"))
             fetched = await fetcher.FetchAsync(url, FetchPurpose.Article, null, cancellationToken).ConfigureAwait(false);
         if (fetched.Outcome == FetchOutcome.NotModified) metrics.ArticleNotModified();
+        if (fetched.Outcome == FetchOutcome.Deferred)
+        {
+            if (fetched.StatusCode is 429 or 503 && fetched.RetryAt is { } until) await pacing.PauseAsync(url.Host, until, cancellationToken).ConfigureAwait(false);
+            return new ArticleOutcome(url, ArticleStatus.Deferred, Reason: fetched.Reason) { RetryAt = fetched.RetryAt };
+        }
         if (fetched.Outcome != FetchOutcome.Fetched || fetched.Page is null)
         {
             var status = fetched.Outcome == FetchOutcome.Skipped ? ArticleStatus.Skipped : ArticleStatus.Failed;

@@ -5,8 +5,12 @@ namespace NewsMonitor.Monitoring.Processing;
 /// <summary>Totals of one monitoring cycle.</summary>
 public sealed record CycleSummary(int Sources, int SourcesFailed, int ArticlesNew, int ArticlesSkipped, int ArticlesFailed, int ArticlesSeen, int Statements, int Alerts)
 {
+    /// <summary>Articles whose host asked us to wait; they are due again next cycle.</summary>
+    public int ArticlesDeferred { get; init; }
+
     public override string ToString() =>
-        $"sources: {Sources} ({SourcesFailed} failed); articles: {ArticlesNew} new, {ArticlesSeen + ArticlesSkipped} skipped, {ArticlesFailed} failed; statements: {Statements}; alerts: {Alerts}";
+        $"sources: {Sources} ({SourcesFailed} failed); articles: {ArticlesNew} new, {ArticlesSeen + ArticlesSkipped} skipped, {ArticlesFailed} failed" +
+        (ArticlesDeferred > 0 ? $", {ArticlesDeferred} deferred" : "") + $"; statements: {Statements}; alerts: {Alerts}";
 }
 
 /// <summary>Progress of a cycle, for a person watching it.</summary>
@@ -81,6 +85,9 @@ public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor proces
             outcomes.Count(o => o.Status == ArticleStatus.Failed),
             outcomes.Count(o => o.Status == ArticleStatus.AlreadySeen),
             outcomes.Sum(o => o.Statements),
-            outcomes.Sum(o => o.Alerts));
+            outcomes.Sum(o => o.Alerts))
+        {
+            ArticlesDeferred = outcomes.Count(o => o.Status == ArticleStatus.Deferred),
+        };
     }
 }

@@ -7,7 +7,11 @@ using NewsMonitor.Monitoring.Storage;
 namespace NewsMonitor.Monitoring.Processing;
 
 /// <summary>What one poll of a source found: the articles not processed yet, or why the source failed.</summary>
-public sealed record SourcePollResult(Uri Source, SourceFormat? Format, int Listed, IReadOnlyList<Uri> NewArticles, string? Error);
+public sealed record SourcePollResult(Uri Source, SourceFormat? Format, int Listed, IReadOnlyList<Uri> NewArticles, string? Error)
+{
+    /// <summary>Set when the source's host asked us to wait: poll again then.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+}
 
 /// <summary>Fetches a source and lists the articles on it that NewsMonitor has not processed yet.</summary>
 public sealed partial class SourcePoller(PageFetcher fetcher, ArticleStore store, IOptions<NewsMonitorOptions> options, NewsMonitorMetrics metrics, ILogger<SourcePoller> logger)
@@ -18,6 +22,8 @@ public sealed partial class SourcePoller(PageFetcher fetcher, ArticleStore store
         using var timer = metrics.Time("poll");
         var fetched = await fetcher.FetchAsync(source, FetchPurpose.Source, null, cancellationToken).ConfigureAwait(false);
         if (fetched.Outcome == FetchOutcome.NotModified) return new SourcePollResult(source, null, 0, [], null);
+        if (fetched.Outcome == FetchOutcome.Deferred)
+            return new SourcePollResult(source, null, 0, [], fetched.Reason) { RetryAt = fetched.RetryAt };
         if (fetched.Page is null)
             return await FailAsync(source, fetched.Reason ?? fetched.Outcome.ToString(), cancellationToken).ConfigureAwait(false);
 
