@@ -15,6 +15,7 @@ public static class NewsMonCli
         var root = new RootCommand("NewsMonitor: watch news sources and extract key statements (who said what, when, where).");
         root.Subcommands.Add(ExtractCommand.Create(output, error));
         root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(WatchCommand.Create(output, error));
         root.Subcommands.Add(QueryCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
         return root;

@@ -10,6 +10,7 @@ using NewsMonitor.Monitoring.Alerts;
 using NewsMonitor.Monitoring.Fetching;
 using NewsMonitor.Monitoring.Processing;
 using NewsMonitor.Monitoring.Query;
+using NewsMonitor.Monitoring.Sources;
 using NewsMonitor.Monitoring.Storage;
 using Polly;
 
@@ -89,6 +90,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IHostPacing, InProcessHostPacing>();
         services.AddSingleton<AlertSender>();
         services.AddSingleton<SourcePoller>();
+        services.AddSingleton<SourceCatalog>();
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<MonitoringCycle>();
         services.AddSingleton<MonitoringQueues>();

@@ -9,6 +9,9 @@ public sealed class NewsMonitorOptions
 {
     public string Schedule { get; set; } = NewsMonitorSettings.DefaultSchedule;
     public List<string> Sources { get; set; } = [];
+
+    /// <summary>A local sources file to read as well (CLI).</summary>
+    public string? SourcesFile { get; set; }
     public List<string> WatchSpeakers { get; set; } = [];
     public List<string> WatchKeywords { get; set; } = [];
     public string? AlertWebhook { get; set; }
@@ -26,6 +29,7 @@ public sealed class NewsMonitorOptions
     {
         options.Schedule = configuration[NewsMonitorSettings.Schedule] is { Length: > 0 } schedule ? schedule : options.Schedule;
         options.Sources = SplitList(configuration[NewsMonitorSettings.Sources]) ?? options.Sources;
+        options.SourcesFile = configuration[NewsMonitorSettings.SourcesFile] is { Length: > 0 } file ? file : options.SourcesFile;
         options.WatchSpeakers = SplitList(configuration[NewsMonitorSettings.WatchSpeakers], allowSpaces: true) ?? options.WatchSpeakers;
         options.WatchKeywords = SplitList(configuration[NewsMonitorSettings.WatchKeywords], allowSpaces: true) ?? options.WatchKeywords;
         options.AlertWebhook = configuration[NewsMonitorSettings.AlertWebhook] is { Length: > 0 } hook ? hook : options.AlertWebhook;

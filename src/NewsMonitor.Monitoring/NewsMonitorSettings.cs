@@ -12,6 +12,9 @@ public static class NewsMonitorSettings
     /// <summary>Source URLs (feeds or URL lists), separated by newlines, spaces, commas or semicolons.</summary>
     public const string Sources = "NEWSMONITOR_SOURCES";
 
+    /// <summary>A local sources file (JSON, see SourcesFile); the Functions app reads config/sources.json from its store instead.</summary>
+    public const string SourcesFile = "NEWSMONITOR_SOURCES_FILE";
+
     /// <summary>Speaker names to alert on, separated by newlines, commas or semicolons.</summary>
     public const string WatchSpeakers = "NEWSMONITOR_WATCH_SPEAKERS";
 
@@ -37,7 +40,7 @@ public static class NewsMonitorSettings
     public static IReadOnlyList<string> Deployed { get; } = [Schedule, Sources, WatchSpeakers, WatchKeywords, AlertWebhook, UserAgent];
 
     /// <summary>Settings for local runs and tests only; a deployment leaves them unset.</summary>
-    public static IReadOnlyList<string> LocalOnly { get; } = [AllowPrivateNetwork, StoreDirectory];
+    public static IReadOnlyList<string> LocalOnly { get; } = [AllowPrivateNetwork, StoreDirectory, SourcesFile];
 
     /// <summary>Set by Azure to turn on export to Application Insights.</summary>
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";

@@ -77,6 +77,83 @@ public sealed class SourceReaderTests
     }
 
     [Fact]
+    public void A_news_sitemap_gives_publication_dates()
+    {
+        var listing = Read("""
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+              <url><loc>https://news.example/2022/11/07/one</loc>
+                <news:news><news:publication><news:name>N</news:name><news:language>en</news:language></news:publication>
+                <news:publication_date>2022-11-07T09:30:00+08:00</news:publication_date><news:title>One</news:title></news:news></url>
+              <url><loc>https://news.example/two</loc><lastmod>2022-11-06</lastmod></url>
+            </urlset>
+            """);
+        Assert.Equal(SourceFormat.Sitemap, listing.Format);
+        Assert.Equal(new DateTimeOffset(2022, 11, 7, 9, 30, 0, TimeSpan.FromHours(8)), listing.Items[0].PublishedAt);
+        Assert.Equal("One", listing.Items[0].Title);
+        Assert.Equal(new DateTimeOffset(2022, 11, 6, 0, 0, 0, TimeSpan.Zero), listing.Items[1].PublishedAt);
+    }
+
+    [Fact]
+    public void A_sitemap_index_lists_its_sitemaps()
+    {
+        var listing = Read("""
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <sitemap><loc>https://news.example/sitemap-2022-11.xml</loc><lastmod>2022-11-07</lastmod></sitemap>
+              <sitemap><loc>/sitemap-2022-10.xml</loc><lastmod>2022-10-31</lastmod></sitemap>
+            </sitemapindex>
+            """);
+        Assert.Equal(SourceFormat.SitemapIndex, listing.Format);
+        Assert.Empty(listing.Items);
+        Assert.Equal(["https://news.example/sitemap-2022-11.xml", "https://news.example/sitemap-2022-10.xml"], listing.Sitemaps.Select(s => s.Url.AbsoluteUri));
+    }
+
+    [Fact]
+    public void A_listing_page_gives_the_article_links_on_the_same_site()
+    {
+        var listing = Read("""
+            <!DOCTYPE html><html><body>
+              <nav><a href="/">Home</a> <a href="/world/">World</a> <a href="/tag/china">China</a></nav>
+              <a href="/2022/11/07/china-publishes-white-paper">China publishes white paper</a>
+              <a href="https://www.news.example/world/europe/leaders-meet-in-brussels-to-discuss-energy">Leaders meet</a>
+              <a href="/video/12345678">Video</a>
+              <a href="https://elsewhere.example/2022/11/07/other-story">Elsewhere</a>
+              <a href="/2022/11/07/china-publishes-white-paper#comments">Comments</a>
+              <a href="javascript:void(0)">Menu</a>
+            </body></html>
+            """, "text/html");
+        Assert.Equal(SourceFormat.Listing, listing.Format);
+        Assert.Equal(
+            ["https://news.example/2022/11/07/china-publishes-white-paper", "https://www.news.example/world/europe/leaders-meet-in-brussels-to-discuss-energy", "https://news.example/video/12345678"],
+            listing.Items.Select(i => i.Url.AbsoluteUri));
+        Assert.Equal("China publishes white paper", listing.Items[0].Title);
+    }
+
+    [Fact]
+    public void A_sources_file_gives_per_source_options_and_names_what_is_wrong()
+    {
+        var sources = SourcesFile.Parse("""
+            { "sources": [
+              { "url": "https://news.example/sitemap.xml", "kind": "sitemap", "maxAge": "2d", "interval": "30m" },
+              { "url": "https://news.example/world/", "kind": "listing", "include": ["/world/"], "exclude": ["/video/"] },
+              // comments are allowed
+              { "url": "https://news.example/urls.txt", "kind": "url-list" },
+            ] }
+            """);
+        Assert.Equal(3, sources.Count);
+        Assert.Equal((SourceKind.Sitemap, TimeSpan.FromDays(2), TimeSpan.FromMinutes(30)), (sources[0].Kind, sources[0].MaxAge!.Value, sources[0].Interval!.Value));
+        Assert.True(sources[1].Accepts(new Uri("https://news.example/world/2022/11/07/a")));
+        Assert.False(sources[1].Accepts(new Uri("https://news.example/world/video/2022/a")));
+        Assert.False(sources[1].Accepts(new Uri("https://news.example/sport/2022/11/07/a")));
+        Assert.Equal(SourceKind.UrlList, sources[2].Kind);
+
+        Assert.Contains("sources[0].url", Assert.Throws<FormatException>(() => SourcesFile.Parse("""{"sources":[{"url":"ftp://x"}]}""")).Message, StringComparison.Ordinal);
+        Assert.Contains("sources[0].kind", Assert.Throws<FormatException>(() => SourcesFile.Parse("""{"sources":[{"url":"https://x.example/","kind":"podcast"}]}""")).Message, StringComparison.Ordinal);
+        Assert.Contains("sources[0].maxAge", Assert.Throws<FormatException>(() => SourcesFile.Parse("""{"sources":[{"url":"https://x.example/","maxAge":"soon"}]}""")).Message, StringComparison.Ordinal);
+        Assert.Contains("sources[0].include[0]", Assert.Throws<FormatException>(() => SourcesFile.Parse("""{"sources":[{"url":"https://x.example/","include":["("]}]}""")).Message, StringComparison.Ordinal);
+        Assert.Contains("maxage", Assert.Throws<FormatException>(() => SourcesFile.Parse("""{"sources":[{"url":"https://x.example/","maxage ":"1d"}]}""")).Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void External_entities_are_not_resolved()
     {
         var listing = Read("""
@@ -100,7 +177,7 @@ public sealed class SourceReaderTests
     }
 
     [Theory]
-    [InlineData("<!DOCTYPE html><html><body><a href='/a'>A</a></body></html>", "an HTML page")]
+    [InlineData("<!DOCTYPE html><html><body><a href='/about'>About</a><a href='https://other.example/2022/11/07/x'>X</a></body></html>", "nothing that looks like an article")]
     [InlineData("<rss version=\"2.0\"><channel><item><link>https://news.example/a</link>", "malformed feed")]
     [InlineData("<rss><channel><item>", "unreadable feed")]
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "unrecognised XML")]

@@ -16,6 +16,8 @@ public sealed partial class AzuriteServer : IAsyncLifetime
 
     private Process? _process;
     private string? _location;
+    private TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _servicesClosed;
 
     public int BlobPort { get; private set; }
     public int QueuePort { get; private set; }
@@ -30,13 +32,21 @@ public sealed partial class AzuriteServer : IAsyncLifetime
         return StartAsync(0, 0);
     }
 
-    /// <summary>Stops the emulator (data on disk is kept), for tests of storage outages.</summary>
+    /// <summary>Stops the emulator gracefully, so its data on disk is kept, for tests of storage outages.</summary>
     public async Task StopAsync()
     {
         if (_process is null) return;
         try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited)
+            {
+                // SIGTERM lets Azurite save its metadata; SIGKILL (Process.Kill) would lose it.
+                using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+                    await term!.WaitForExitAsync().ConfigureAwait(false);
+                // Azurite reports its services closed (data saved) quickly, but its process lingers for minutes.
+                await Task.WhenAny(_closed.Task, _process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(15))).ConfigureAwait(false);
+                if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            }
             await _process.WaitForExitAsync().ConfigureAwait(false);
         }
         finally
@@ -71,6 +81,8 @@ public sealed partial class AzuriteServer : IAsyncLifetime
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        _closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _servicesClosed = 0;
         var blob = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var queue = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
@@ -78,6 +90,7 @@ public sealed partial class AzuriteServer : IAsyncLifetime
         {
             if (e.Data is null) return;
             lock (output) output.AppendLine(e.Data);
+            if (e.Data.Contains("successfully closed", StringComparison.Ordinal) && Interlocked.Increment(ref _servicesClosed) == 3) _closed.TrySetResult();
             var match = Listening().Match(e.Data);
             if (!match.Success) return;
             var port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);

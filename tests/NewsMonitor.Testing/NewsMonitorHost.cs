@@ -28,5 +28,16 @@ public static class NewsMonitorHost
         return builder.Build();
     }
 
+    /// <summary>As the Functions app builds it: pacing shared through the store.</summary>
+    public static IHost BuildScaledOut(IDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddNewsMonitorExtraction();
+        builder.AddNewsMonitorMonitoring();
+        builder.AddNewsMonitorScaleOut();
+        return builder.Build();
+    }
+
     public static T Get<T>(this IHost host) where T : notnull => host.Services.GetRequiredService<T>();
 }

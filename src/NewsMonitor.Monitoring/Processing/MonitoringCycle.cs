@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsMonitor.Monitoring.Sources;
 
 namespace NewsMonitor.Monitoring.Processing;
 
@@ -25,9 +26,16 @@ public abstract record CycleEvent
 /// time. The Functions app runs the same steps spread over queues (<see cref="MonitoringQueues"/>).
 /// A failing source or article is recorded and the cycle goes on.
 /// </summary>
-public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor processor, IOptions<NewsMonitorOptions> options)
+public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor processor, SourceCatalog catalog, IOptions<NewsMonitorOptions> options)
 {
-    public async Task<CycleSummary> RunAsync(IReadOnlyList<Uri> sources, IProgress<CycleEvent>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>One cycle over the configured sources (settings, sources file, config/sources.json).</summary>
+    public async Task<CycleSummary> RunAsync(IProgress<CycleEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        await RunAsync(await catalog.GetAsync(cancellationToken).ConfigureAwait(false), progress, cancellationToken).ConfigureAwait(false);
+
+    public Task<CycleSummary> RunAsync(IReadOnlyList<Uri> sources, IProgress<CycleEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(sources.Select(s => new SourceDefinition(s)).ToList(), progress, cancellationToken);
+
+    public async Task<CycleSummary> RunAsync(IReadOnlyList<SourceDefinition> sources, IProgress<CycleEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var work = new List<(Uri Article, Uri Source)>();
@@ -43,12 +51,12 @@ public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor proces
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Storage trouble while polling: report it and go on with the other sources.
-                result = new SourcePollResult(source, null, 0, [], e.Message);
+                result = new SourcePollResult(source.Url, null, 0, [], e.Message);
             }
             progress?.Report(new CycleEvent.SourcePolled(result));
-            if (result.Error is not null) sourcesFailed++;
+            if (result.Error is not null && result.RetryAt is null) sourcesFailed++;
             foreach (var article in result.NewArticles)
-                if (seen.Add(UrlKeys.KeyOf(article))) work.Add((article, source));
+                if (seen.Add(UrlKeys.KeyOf(article))) work.Add((article, source.Url));
         }
 
         var outcomes = new List<ArticleOutcome>(work.Count);

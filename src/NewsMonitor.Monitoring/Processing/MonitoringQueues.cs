@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using NewsMonitor.Monitoring.Sources;
 
 namespace NewsMonitor.Monitoring.Processing;
 
@@ -7,14 +7,14 @@ namespace NewsMonitor.Monitoring.Processing;
 /// source, each source poll enqueues one message per new article, each article is processed alone.
 /// Each step is idempotent, because queues deliver at least once.
 /// </summary>
-public sealed class MonitoringQueues(QueueSender queue, SourcePoller poller, ArticleProcessor processor, IOptions<NewsMonitorOptions> options, TimeProvider time)
+public sealed class MonitoringQueues(QueueSender queue, SourcePoller poller, ArticleProcessor processor, SourceCatalog catalog, TimeProvider time)
 {
     /// <summary>Enqueues a poll of every configured source; returns how many.</summary>
     public async Task<int> EnqueueSourcePollsAsync(CancellationToken cancellationToken = default)
     {
-        var sources = options.Value.Sources;
+        var sources = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var source in sources)
-            await queue.EnqueueAsync(QueueNames.PollSource, new SourcePollMessage(source), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(QueueNames.PollSource, new SourcePollMessage(source.Url.AbsoluteUri), cancellationToken: cancellationToken).ConfigureAwait(false);
         return sources.Count;
     }
 
@@ -23,7 +23,8 @@ public sealed class MonitoringQueues(QueueSender queue, SourcePoller poller, Art
     {
         var message = QueueMessages.Parse<SourcePollMessage>(messageBody);
         var source = QueueMessages.RequireUrl(message.SourceUrl, "sourceUrl");
-        var result = await poller.PollAsync(source, cancellationToken).ConfigureAwait(false);
+        var definition = await catalog.FindAsync(source, cancellationToken).ConfigureAwait(false);
+        var result = await poller.PollAsync(definition, cancellationToken).ConfigureAwait(false);
         if (result.RetryAt is { } retryAt)
             await queue.EnqueueAsync(QueueNames.PollSource, message, DelayUntil(retryAt), cancellationToken).ConfigureAwait(false);
         foreach (var article in result.NewArticles)

@@ -9,11 +9,14 @@ namespace NewsMonitor.Monitoring.Sources;
 /// <summary>One article a source points at.</summary>
 public sealed record SourceItem(Uri Url, string? Title, DateTimeOffset? PublishedAt);
 
-public enum SourceFormat { Rss, Atom, Rdf, UrlList }
+public enum SourceFormat { Rss, Atom, Rdf, Sitemap, SitemapIndex, Listing, UrlList }
 
 /// <summary>What a source lists, or why it could not be read (<see cref="Error"/>); <see cref="Warning"/> notes what was skipped.</summary>
 public sealed record SourceListing(SourceFormat? Format, IReadOnlyList<SourceItem> Items, string? Error, string? Warning = null)
 {
+    /// <summary>For a sitemap index: the sitemaps it lists (URL and lastmod).</summary>
+    public IReadOnlyList<SourceItem> Sitemaps { get; init; } = [];
+
     public static SourceListing Failed(string error) => new(null, [], error);
 }
 
@@ -26,18 +29,19 @@ public static class SourceReader
 {
     private const int MaxItems = 5000;
 
-    public static SourceListing Read(byte[] body, string? contentType, Uri sourceUrl)
+    public static SourceListing Read(byte[] body, string? contentType, Uri sourceUrl, SourceKind kind = SourceKind.Auto)
     {
         ArgumentNullException.ThrowIfNull(body);
         var text = PageDecoder.Decode(body, contentType).Text;
         var trimmed = text.AsSpan().TrimStart();
-        if (trimmed.StartsWith("<", StringComparison.Ordinal))
+        return kind switch
         {
-            if (LooksLikeHtml(trimmed))
-                return SourceListing.Failed("the source is an HTML page, not a feed or URL list");
-            return ReadXml(text, sourceUrl);
-        }
-        return ReadUrlList(text, sourceUrl);
+            SourceKind.Listing => ListingReader.Read(text, sourceUrl),
+            SourceKind.UrlList => ReadUrlList(text, sourceUrl),
+            SourceKind.Feed or SourceKind.Sitemap => ReadXml(text, sourceUrl),
+            _ when trimmed.StartsWith("<", StringComparison.Ordinal) => LooksLikeHtml(trimmed) ? ListingReader.Read(text, sourceUrl) : ReadXml(text, sourceUrl),
+            _ => ReadUrlList(text, sourceUrl),
+        };
     }
 
     private static bool LooksLikeHtml(ReadOnlySpan<char> text)
@@ -64,6 +68,7 @@ public static class SourceReader
             {
                 reader.MoveToContent();
                 if (reader.LocalName == "RDF") return ReadRdf(xml, sourceUrl);
+                if (reader.LocalName is "urlset" or "sitemapindex") return ReadSitemap(xml, sourceUrl);
                 var rss = new Rss20FeedFormatter { DateTimeParser = LenientDate, UriParser = LenientUri };
                 var atom = new Atom10FeedFormatter { DateTimeParser = LenientDate, UriParser = LenientUri };
                 SyndicationFeed? feed = null;
@@ -133,6 +138,30 @@ public static class SourceReader
         }
         return new SourceListing(SourceFormat.Rdf, items, null);
     }
+
+    /// <summary>A sitemap (with the news extension's publication dates) or a sitemap index.</summary>
+    private static SourceListing ReadSitemap(string xml, Uri sourceUrl)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), SafeSettings());
+        var document = XDocument.Load(reader);
+        var root = document.Root!;
+        var isIndex = root.Name.LocalName == "sitemapindex";
+        var entries = new List<SourceItem>();
+        foreach (var entry in root.Elements().Where(e => e.Name.LocalName is "url" or "sitemap").Take(MaxItems * 10))
+        {
+            var loc = Child(entry, "loc")?.Value.Trim();
+            if (loc is null || !Uri.TryCreate(sourceUrl, loc, out var absolute) || !UrlKeys.TryParseHttpUrl(absolute.AbsoluteUri, out var url)) continue;
+            var news = entry.Elements().FirstOrDefault(e => e.Name.LocalName == "news");
+            var published = MetadataDates.Parse(news is null ? null : Child(news, "publication_date")?.Value) ?? MetadataDates.Parse(Child(entry, "lastmod")?.Value);
+            var title = news is null ? null : Child(news, "title")?.Value.Trim();
+            entries.Add(new SourceItem(url, title, published));
+        }
+        return isIndex
+            ? new SourceListing(SourceFormat.SitemapIndex, [], null) { Sitemaps = entries }
+            : new SourceListing(SourceFormat.Sitemap, entries.Take(MaxItems * 10).ToList(), null);
+    }
+
+    private static XElement? Child(XElement element, string localName) => element.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
 
     private static SourceListing ReadUrlList(string text, Uri sourceUrl)
     {

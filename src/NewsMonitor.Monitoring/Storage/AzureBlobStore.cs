@@ -11,29 +11,30 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new(StringComparer.Ordinal);
 
-    public async Task<bool> TryCreateAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default)
-    {
-        var blob = await BlobAsync(container, name).ConfigureAwait(false);
-        try
+    public Task<bool> TryCreateAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
+        WriteAsync(container, name, async blob =>
         {
-            await blob.UploadAsync(content, new BlobUploadOptions
+            try
             {
-                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
+                await blob.UploadAsync(content, new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                }, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && e.ErrorCode != BlobErrorCode.ContainerNotFound)
+            {
+                return false;
+            }
+        });
 
-    public async Task PutAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default)
-    {
-        var blob = await BlobAsync(container, name).ConfigureAwait(false);
-        await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken).ConfigureAwait(false);
-    }
+    public Task PutAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
+        WriteAsync(container, name, async blob =>
+        {
+            await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
 
     public async Task<bool> TryReplaceAsync(string container, string name, BinaryData content, string contentType, string etag, CancellationToken cancellationToken = default)
     {
@@ -50,6 +51,24 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
         catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes, and when the container turns out to be gone (deleted, or storage restored without it),
+    /// creates it again and writes once more, instead of failing every write until a restart.
+    /// </summary>
+    private async Task<bool> WriteAsync(string container, string name, Func<BlobClient, Task<bool>> write)
+    {
+        var blob = await BlobAsync(container, name).ConfigureAwait(false);
+        try
+        {
+            return await write(blob).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            _containers.TryRemove(container, out _);
+            return await write(await BlobAsync(container, name).ConfigureAwait(false)).ConfigureAwait(false);
         }
     }
 

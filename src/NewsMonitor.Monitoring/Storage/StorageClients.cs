@@ -25,22 +25,32 @@ public static class StorageClients
 
     public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration, string name = NewsMonitorSettings.Storage)
     {
+        var options = Retrying(new BlobClientOptions(), configuration);
         if (configuration[name] is { Length: > 0 } connectionString)
-            return new BlobServiceClient(connectionString);
+            return new BlobServiceClient(connectionString, options);
         var section = configuration.GetSection(name);
         var uri = section[BlobServiceUri] ?? throw Missing(name, BlobServiceUri);
-        return new BlobServiceClient(ParseUri(name, BlobServiceUri, uri), CreateCredential(section));
+        return new BlobServiceClient(ParseUri(name, BlobServiceUri, uri), CreateCredential(section), options);
     }
 
     public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration, string name = NewsMonitorSettings.Storage)
     {
         // Queue triggers read base64 bodies by default; send what they expect.
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = Retrying(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, configuration);
         if (configuration[name] is { Length: > 0 } connectionString)
             return new QueueServiceClient(connectionString, options);
         var section = configuration.GetSection(name);
         var uri = section[QueueServiceUri] ?? throw Missing(name, QueueServiceUri);
         return new QueueServiceClient(ParseUri(name, QueueServiceUri, uri), CreateCredential(section), options);
+    }
+
+    /// <summary>The SDK's retries, tunable with NewsMonitor:Storage:Retries and :RetryDelay (tests of outages keep them short).</summary>
+    private static T Retrying<T>(T options, IConfiguration configuration) where T : ClientOptions
+    {
+        var section = configuration.GetSection("NewsMonitor:Storage");
+        if (int.TryParse(section["Retries"], System.Globalization.CultureInfo.InvariantCulture, out var retries)) options.Retry.MaxRetries = retries;
+        if (TimeSpan.TryParse(section["RetryDelay"], System.Globalization.CultureInfo.InvariantCulture, out var delay)) options.Retry.Delay = delay;
+        return options;
     }
 
     private static TokenCredential CreateCredential(IConfigurationSection section)

@@ -12,6 +12,9 @@ namespace NewsMonitor.Monitoring.Storage;
 /// alerts/{rule}/{statementId}.json     one per (rule, statement): written before delivery, so each alerts once
 /// state/urls/{urlKey}.json             a fetched URL and the article it led to: seen, skip next time
 /// state/failures/{date}/{urlKey}.json  the last failure for a URL that day, with its reason
+/// state/sources/{urlKey}.json          a source's last poll: when, and its ETag / Last-Modified
+/// state/hosts/{hostHash}.json          a host's next free request slot (shared pacing, Functions app)
+/// config/sources.json                  the sources file (optional)
 /// </code>
 /// </remarks>
 public static class StoreLayout
@@ -21,8 +24,10 @@ public static class StoreLayout
     public const string StatementsContainer = "statements";
     public const string AlertsContainer = "alerts";
     public const string StateContainer = "state";
+    public const string ConfigContainer = "config";
+    public const string SourcesFileName = "sources.json";
 
-    public static IReadOnlyList<string> Containers { get; } = [RawContainer, ArticlesContainer, StatementsContainer, AlertsContainer, StateContainer];
+    public static IReadOnlyList<string> Containers { get; } = [RawContainer, ArticlesContainer, StatementsContainer, AlertsContainer, StateContainer, ConfigContainer];
 
     public static string RawName(string key) => $"{key}.html";
     public static string ArticleName(string key) => $"{key}.json";
@@ -30,6 +35,7 @@ public static class StoreLayout
     public static string SeenUrlName(string urlKey) => $"urls/{urlKey}.json";
     public static string FailureName(DateTimeOffset at, string urlKey) => $"failures/{at.UtcDateTime:yyyy-MM-dd}/{urlKey}.json";
     public static string AlertName(string ruleId, string statementId) => $"{ruleId}/{statementId}.json";
+    public static string SourceStateName(string urlKey) => $"sources/{urlKey}.json";
 
     /// <summary>The key in a statements or article blob name ("{key}.json").</summary>
     public static string KeyOf(string blobName) => Path.GetFileNameWithoutExtension(blobName);
