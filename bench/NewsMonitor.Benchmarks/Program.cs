@@ -8,6 +8,7 @@ return args switch
     ["explain", var corpus, var id] => ExplainCommand.Run(corpus, id),
     ["diagnose", var corpus, .. var rest] => DiagnoseCommand.Run(corpus, rest.FirstOrDefault()),
     ["profile", var corpus] => ProfileCommand.Run(corpus),
+    ["cycle", .. var rest] => await CycleBenchmark.RunAsync(rest),
     ["bdn", .. var rest] => RunBenchmarkDotNet(rest),
     _ => Usage(),
 };
@@ -27,6 +28,8 @@ static int Usage()
           NewsMonitor.Benchmarks explain <corpus-folder> <page-id>
           NewsMonitor.Benchmarks diagnose <corpus-folder> [stage-to-show]
           NewsMonitor.Benchmarks profile <corpus-folder>
+          NewsMonitor.Benchmarks cycle [--articles 2000] [--store folder|azurite]
+              a monitoring cycle over a loopback site (Azurite from node_modules: npm ci first)
           NewsMonitor.Benchmarks bdn [BenchmarkDotNet arguments, e.g. --filter *]
         """);
     return 2;
