@@ -22,6 +22,12 @@ public sealed class NewsMonitorOptions
     /// <summary>How many articles one cycle fetches from one source at most (newest first).</summary>
     public int MaxArticlesPerSource { get; set; } = 200;
 
+    /// <summary>
+    /// How long after fetching an article a source's newer <c>updated</c>/<c>lastmod</c> date makes us fetch it
+    /// again. Some sites stamp every sitemap entry with the current time; this keeps them from being re-read every poll.
+    /// </summary>
+    public TimeSpan MinRevisitInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How many articles the local cycle processes at once (across hosts).</summary>
     public int MaxParallelArticles { get; set; } = 4;
 
@@ -64,6 +70,7 @@ internal sealed class NewsMonitorOptionsValidator : IValidateOptions<NewsMonitor
             errors.Add($"{NewsMonitorSettings.UserAgent} must not be empty.");
         if (options.Fetch.MaxBodyBytes <= 0) errors.Add("NewsMonitor:Fetch:MaxBodyBytes must be positive.");
         if (options.MaxParallelArticles <= 0) errors.Add("NewsMonitor:MaxParallelArticles must be positive.");
+        if (options.MinRevisitInterval < TimeSpan.Zero) errors.Add("NewsMonitor:MinRevisitInterval must not be negative.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -88,6 +88,21 @@ public abstract class BlobStoreContractTests
             Assert.Equal(1, results.Count(r => r));
         }
     }
+
+    [Fact]
+    public async Task Concurrent_replaces_from_one_version_have_exactly_one_winner()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var name = Unique("replace-race");
+            await Store.PutAsync("articles", name, Text("v1"), "application/json");
+            var etag = (await Store.GetAsync("articles", name))!.ETag;
+            var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => Store.TryReplaceAsync("articles", name, Text($"writer {i}"), "application/json", etag))));
+            Assert.Equal(1, results.Count(r => r));
+            var winner = Array.IndexOf(results, true);
+            Assert.Equal($"writer {winner}", (await Store.GetAsync("articles", name))!.Content.ToString());
+        }
+    }
 }
 
 public sealed class LocalFolderBlobStoreTests : BlobStoreContractTests, IDisposable

@@ -87,6 +87,22 @@ public sealed class NewsSite : IAsyncLifetime
             "application/rss+xml; charset=utf-8");
     }
 
+    /// <summary>
+    /// An Atom feed built on every request from <paramref name="entries"/> (URL and updated date), so a test
+    /// can change what the feed says between polls. Dates carry milliseconds, as RFC 3339 allows.
+    /// </summary>
+    public Uri ServeAtom(string path, Func<IEnumerable<(Uri Url, DateTimeOffset Updated)>> entries) => Map(path, context =>
+    {
+        static string Date(DateTimeOffset d) => d.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var list = entries().ToList();
+        var items = string.Concat(list.Select((e, i) =>
+            $"<entry><title>Item {i}</title><id>{e.Url}</id><link href=\"{e.Url}\"/><published>2022-11-07T09:00:00Z</published><updated>{Date(e.Updated)}</updated></entry>"));
+        var newest = list.Count == 0 ? DateTimeOffset.UnixEpoch : list.Max(e => e.Updated);
+        context.Response.ContentType = "application/atom+xml; charset=utf-8";
+        return context.Response.WriteAsync(
+            $"<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Test feed</title><id>{BaseUrl}</id><updated>{Date(newest)}</updated>{items}</feed>");
+    });
+
     public IReadOnlyList<ReceivedRequest> RequestsTo(string path) => _requests.Where(r => r.Path == path).ToList();
 
     public async Task DisposeAsync()

@@ -50,7 +50,7 @@ internal static class RunCommand
                 CycleEvent.SourcePolled { Result: var r } when r.Error is not null => $"source {r.Source}: failed: {r.Error}",
                 CycleEvent.SourcePolled { Result: var r } when r.NotDueUntil is not null => $"source {r.Source}: not due until {r.NotDueUntil:u}",
                 CycleEvent.SourcePolled { Result: { NotModified: true } r } => $"source {r.Source}: not modified",
-                CycleEvent.SourcePolled { Result: var r } => $"source {r.Source}: {r.Format?.ToString().ToLowerInvariant() ?? "unchanged"}, {r.Listed} listed, {r.NewArticles.Count} new",
+                CycleEvent.SourcePolled { Result: var r } => $"source {r.Source}: {r.Format?.ToString().ToLowerInvariant() ?? "unchanged"}, {r.Listed} listed, {r.NewArticles.Count} new" + (r.UpdatedArticles.Count > 0 ? $", {r.UpdatedArticles.Count} updated" : ""),
                 CycleEvent.ArticleDone { Outcome: var o, Done: var done, Total: var total } => $"[{done}/{total}] {Describe(o)}",
                 _ => null,
             };
@@ -61,7 +61,8 @@ internal static class RunCommand
         private static string Describe(ArticleOutcome outcome) => outcome.Status switch
         {
             ArticleStatus.New => $"new     {outcome.Url} — {outcome.Statements} statements, {outcome.Alerts} alerts",
-            ArticleStatus.AlreadySeen => $"seen    {outcome.Url}",
+            ArticleStatus.Updated => $"updated {outcome.Url} — version {outcome.Version}, {outcome.Statements} statements, {outcome.Alerts} new alerts",
+            ArticleStatus.AlreadySeen => outcome.Reason is null ? $"seen    {outcome.Url}" : $"seen    {outcome.Url}: {outcome.Reason}",
             ArticleStatus.Skipped => $"skipped {outcome.Url}: {outcome.Reason}",
             ArticleStatus.Deferred => $"later   {outcome.Url}: {outcome.Reason}",
             _ => $"failed  {outcome.Url}: {outcome.Reason}",

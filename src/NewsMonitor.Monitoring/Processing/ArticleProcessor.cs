@@ -18,11 +18,16 @@ public enum ArticleStatus
     Failed,
     /// <summary>The host asked us to wait: not fetched now, due again at <see cref="ArticleOutcome.RetryAt"/>.</summary>
     Deferred,
+    /// <summary>Stored before, fetched again because its source dated a change, and its text had changed: stored as a new version.</summary>
+    Updated,
 }
 
 public sealed record ArticleOutcome(Uri Url, ArticleStatus Status, string? Key = null, string? Title = null, int Statements = 0, int Alerts = 0, string? Reason = null)
 {
     public DateTimeOffset? RetryAt { get; init; }
+
+    /// <summary>The stored version after an <see cref="ArticleStatus.Updated"/>.</summary>
+    public int? Version { get; init; }
 }
 
 /// <summary>
@@ -41,40 +46,36 @@ public sealed partial class ArticleProcessor(
     NewsMonitorMetrics metrics,
     ILogger<ArticleProcessor> logger)
 {
-    public async Task<ArticleOutcome> ProcessAsync(Uri url, Uri? source, CancellationToken cancellationToken = default)
+    public Task<ArticleOutcome> ProcessAsync(Uri url, Uri? source, CancellationToken cancellationToken = default) =>
+        ProcessAsync(url, source, null, cancellationToken);
+
+    /// <param name="updatedAt">
+    /// When the source says the article changed (a revisit, see <see cref="SourcePoller"/>): a stored article
+    /// read before then is fetched again, and a changed text is stored as a new version.
+    /// </param>
+    public async Task<ArticleOutcome> ProcessAsync(Uri url, Uri? source, DateTimeOffset? updatedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (await store.HasSeenAsync(url, cancellationToken).ConfigureAwait(false))
+        if (updatedAt is { } changed)
+        {
+            var seen = await store.GetSeenAsync(url, cancellationToken).ConfigureAwait(false);
+            if (seen is not null)
+            {
+                // A revisit message handled again after it was done finds the URL read since the change.
+                if (seen.ArticleKey.Length == 0 || seen.SeenAt >= changed)
+                    return new ArticleOutcome(url, ArticleStatus.AlreadySeen, seen.ArticleKey.Length == 0 ? null : seen.ArticleKey);
+                if (await store.GetArticleForUpdateAsync(seen.ArticleKey, cancellationToken).ConfigureAwait(false) is { } current)
+                    return await RevisitAsync(url, source, current.Article, current.ETag, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (await store.HasSeenAsync(url, cancellationToken).ConfigureAwait(false))
+        {
             return new ArticleOutcome(url, ArticleStatus.AlreadySeen);
-        if (await pacing.ReserveAsync(url.Host, cancellationToken).ConfigureAwait(false) is { } wait)
-            return new ArticleOutcome(url, ArticleStatus.Deferred, Reason: $"{url.Host} is paced; next slot in {wait.TotalSeconds:0.#} s") { RetryAt = time.GetUtcNow() + wait };
-
-        FetchResult fetched;
-        using (metrics.Time("fetch"))
-            fetched = await fetcher.FetchAsync(url, FetchPurpose.Article, null, cancellationToken).ConfigureAwait(false);
-        if (fetched.Outcome == FetchOutcome.NotModified) metrics.ArticleNotModified();
-        if (fetched.Outcome == FetchOutcome.Deferred)
-        {
-            if (fetched.StatusCode is 429 or 503 && fetched.RetryAt is { } until) await pacing.PauseAsync(url.Host, until, cancellationToken).ConfigureAwait(false);
-            return new ArticleOutcome(url, ArticleStatus.Deferred, Reason: fetched.Reason) { RetryAt = fetched.RetryAt };
-        }
-        if (fetched.Outcome != FetchOutcome.Fetched || fetched.Page is null)
-        {
-            var status = fetched.Outcome == FetchOutcome.Skipped ? ArticleStatus.Skipped : ArticleStatus.Failed;
-            return await FailAsync(url, source, "fetch", fetched.Reason ?? fetched.Outcome.ToString(), status, cancellationToken).ConfigureAwait(false);
         }
 
-        var page = fetched.Page;
-        ExtractionResult extraction;
-        using (metrics.Time("extract"))
-            extraction = articles.Extract(page.Body, page.ContentType, page.FinalUrl.AbsoluteUri);
-        if (!extraction.IsSuccess)
-            return await FailAsync(url, source, "extract", extraction.Reason ?? extraction.Status.ToString(), ArticleStatus.Skipped, cancellationToken).ConfigureAwait(false);
-
-        var article = extraction.Article!;
-        using (metrics.Time("statements"))
-            article = article with { Statements = statements.Extract(article) };
-        var identity = IdentityUrl(page.FinalUrl, article.CanonicalUrl);
+        var (early, page, article) = await FetchAndExtractAsync(url, source, null, cancellationToken).ConfigureAwait(false);
+        if (early is not null) return early;
+        var identity = IdentityUrl(page!.FinalUrl, article!.CanonicalUrl);
         var key = UrlKeys.KeyOf(identity);
 
         // Another URL of the same article (a tracking variant, a redirect) may have stored it already.
@@ -85,6 +86,7 @@ public sealed partial class ArticleProcessor(
         }
 
         var (storedArticle, statementsDocument) = store.Describe(key, identity, article, source);
+        storedArticle = storedArticle with { ETag = page.ETag, LastModified = page.LastModified };
         using (metrics.Time("store"))
             await store.SaveAsync(key, page.Body, page.ContentType, storedArticle, statementsDocument, cancellationToken).ConfigureAwait(false);
         int alerted;
@@ -97,6 +99,88 @@ public sealed partial class ArticleProcessor(
         metrics.StatementsExtracted(article.Statements.Count);
         LogStored(url, key, article.Statements.Count, alerted);
         return new ArticleOutcome(url, ArticleStatus.New, key, article.Title, article.Statements.Count, alerted);
+    }
+
+    /// <summary>
+    /// Reads a stored article again (asking with its ETag / Last-Modified). An unchanged text only records
+    /// the visit; a changed one becomes the next version, and only statements not alerted before alert.
+    /// </summary>
+    private async Task<ArticleOutcome> RevisitAsync(Uri url, Uri? source, StoredArticle current, string currentETag, CancellationToken cancellationToken)
+    {
+        var key = current.Key;
+        var (early, page, article) = await FetchAndExtractAsync(url, source, new ConditionalHeaders(current.ETag, current.LastModified), cancellationToken).ConfigureAwait(false);
+        if (early is not null)
+        {
+            // Not modified, or no longer an article (it keeps its last version): either way, do not come
+            // back until the source dates a newer change. Failures and deferrals come back as they are.
+            if (early.Status is ArticleStatus.AlreadySeen or ArticleStatus.Skipped) await store.TouchSeenAsync(url, key, cancellationToken).ConfigureAwait(false);
+            return early with { Key = key, Title = current.Article.Title };
+        }
+
+        if (string.Equals(article!.Text, current.Article.Text, StringComparison.Ordinal))
+        {
+            // Same text: nothing to store. Alerts are sent again from the stored statements because an
+            // earlier update may have stopped after storing them; each alert is created once, so this sends only what is missing.
+            var alerted = 0;
+            if (await store.GetStatementsAsync(key, cancellationToken).ConfigureAwait(false) is { } stored)
+                alerted = await alerts.SendAsync(stored, cancellationToken).ConfigureAwait(false);
+            await store.TouchSeenAsync(url, key, cancellationToken).ConfigureAwait(false);
+            return new ArticleOutcome(url, ArticleStatus.AlreadySeen, key, current.Article.Title, Alerts: alerted, Reason: "text unchanged");
+        }
+
+        var (next, statementsDocument) = store.Describe(key, new Uri(current.Url), article, source ?? (current.SourceUrl is null ? null : new Uri(current.SourceUrl)));
+        next = next with { Version = current.Version + 1, ETag = page!.ETag, LastModified = page.LastModified };
+        bool saved;
+        using (metrics.Time("store"))
+            saved = await store.SaveNewVersionAsync(current, currentETag, page.Body, page.ContentType, next, statementsDocument, cancellationToken).ConfigureAwait(false);
+        if (!saved)
+            return new ArticleOutcome(url, ArticleStatus.AlreadySeen, key, article.Title, Reason: "another instance stored a newer version first");
+        int sent;
+        using (metrics.Time("alert"))
+            sent = await alerts.SendAsync(statementsDocument, cancellationToken).ConfigureAwait(false);
+        await store.TouchSeenAsync(url, key, cancellationToken).ConfigureAwait(false);
+        metrics.ArticleFetched();
+        metrics.StatementsExtracted(article.Statements.Count);
+        LogUpdated(url, key, next.Version, article.Statements.Count, sent);
+        return new ArticleOutcome(url, ArticleStatus.Updated, key, article.Title, article.Statements.Count, sent) { Version = next.Version };
+    }
+
+    /// <summary>Fetches and extracts one page; returns an outcome instead when it stops before an article.</summary>
+    private async Task<(ArticleOutcome? Early, FetchedPage? Page, Article? Article)> FetchAndExtractAsync(Uri url, Uri? source, ConditionalHeaders? conditional, CancellationToken cancellationToken)
+    {
+        if (await pacing.ReserveAsync(url.Host, cancellationToken).ConfigureAwait(false) is { } wait)
+            return (new ArticleOutcome(url, ArticleStatus.Deferred, Reason: $"{url.Host} is paced; next slot in {wait.TotalSeconds:0.#} s") { RetryAt = time.GetUtcNow() + wait }, null, null);
+
+        FetchResult fetched;
+        using (metrics.Time("fetch"))
+            fetched = await fetcher.FetchAsync(url, FetchPurpose.Article, conditional, cancellationToken).ConfigureAwait(false);
+        if (fetched.Outcome == FetchOutcome.NotModified)
+        {
+            metrics.ArticleNotModified();
+            if (conditional is not null) return (new ArticleOutcome(url, ArticleStatus.AlreadySeen, Reason: "not modified"), null, null);
+        }
+        if (fetched.Outcome == FetchOutcome.Deferred)
+        {
+            if (fetched.StatusCode is 429 or 503 && fetched.RetryAt is { } until) await pacing.PauseAsync(url.Host, until, cancellationToken).ConfigureAwait(false);
+            return (new ArticleOutcome(url, ArticleStatus.Deferred, Reason: fetched.Reason) { RetryAt = fetched.RetryAt }, null, null);
+        }
+        if (fetched.Outcome != FetchOutcome.Fetched || fetched.Page is null)
+        {
+            var status = fetched.Outcome == FetchOutcome.Skipped ? ArticleStatus.Skipped : ArticleStatus.Failed;
+            return (await FailAsync(url, source, "fetch", fetched.Reason ?? fetched.Outcome.ToString(), status, cancellationToken).ConfigureAwait(false), null, null);
+        }
+
+        var page = fetched.Page;
+        ExtractionResult extraction;
+        using (metrics.Time("extract"))
+            extraction = articles.Extract(page.Body, page.ContentType, page.FinalUrl.AbsoluteUri);
+        if (!extraction.IsSuccess)
+            return (await FailAsync(url, source, "extract", extraction.Reason ?? extraction.Status.ToString(), ArticleStatus.Skipped, cancellationToken).ConfigureAwait(false), null, null);
+
+        var article = extraction.Article!;
+        using (metrics.Time("statements"))
+            article = article with { Statements = statements.Extract(article) };
+        return (null, page, article);
     }
 
     /// <summary>
@@ -134,6 +218,9 @@ public sealed partial class ArticleProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Url} as {Key}: {Statements} statements, {Alerts} alerts")]
     private partial void LogStored(Uri url, string key, int statements, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Updated {Url} ({Key}) to version {Version}: {Statements} statements, {Alerts} new alerts")]
+    private partial void LogUpdated(Uri url, string key, int version, int statements, int alerts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Article {Url} failed at {Stage}: {Reason}")]
     private partial void LogFailed(Uri url, string stage, string reason);

@@ -9,8 +9,12 @@ public sealed record CycleSummary(int Sources, int SourcesFailed, int ArticlesNe
     /// <summary>Articles whose host asked us to wait; they are due again next cycle.</summary>
     public int ArticlesDeferred { get; init; }
 
+    /// <summary>Stored articles fetched again because their source dated a change, whose text had changed.</summary>
+    public int ArticlesUpdated { get; init; }
+
     public override string ToString() =>
-        $"sources: {Sources} ({SourcesFailed} failed); articles: {ArticlesNew} new, {ArticlesSeen + ArticlesSkipped} skipped, {ArticlesFailed} failed" +
+        $"sources: {Sources} ({SourcesFailed} failed); articles: {ArticlesNew} new, " + (ArticlesUpdated > 0 ? $"{ArticlesUpdated} updated, " : "") +
+        $"{ArticlesSeen + ArticlesSkipped} skipped, {ArticlesFailed} failed" +
         (ArticlesDeferred > 0 ? $", {ArticlesDeferred} deferred" : "") + $"; statements: {Statements}; alerts: {Alerts}";
 }
 
@@ -38,7 +42,7 @@ public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor proces
     public async Task<CycleSummary> RunAsync(IReadOnlyList<SourceDefinition> sources, IProgress<CycleEvent>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var work = new List<(Uri Article, Uri Source)>();
+        var work = new List<(Uri Article, Uri Source, DateTimeOffset? UpdatedAt)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var sourcesFailed = 0;
         foreach (var source in sources)
@@ -56,7 +60,9 @@ public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor proces
             progress?.Report(new CycleEvent.SourcePolled(result));
             if (result.Error is not null && result.RetryAt is null) sourcesFailed++;
             foreach (var article in result.NewArticles)
-                if (seen.Add(UrlKeys.KeyOf(article))) work.Add((article, source.Url));
+                if (seen.Add(UrlKeys.KeyOf(article))) work.Add((article, source.Url, null));
+            foreach (var article in result.UpdatedArticles)
+                if (seen.Add(UrlKeys.KeyOf(article.Url))) work.Add((article.Url, source.Url, article.UpdatedAt));
         }
 
         var outcomes = new List<ArticleOutcome>(work.Count);
@@ -70,7 +76,7 @@ public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor proces
             ArticleOutcome outcome;
             try
             {
-                outcome = await processor.ProcessAsync(item.Article, item.Source, token).ConfigureAwait(false);
+                outcome = await processor.ProcessAsync(item.Article, item.Source, item.UpdatedAt, token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -96,6 +102,7 @@ public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor proces
             outcomes.Sum(o => o.Alerts))
         {
             ArticlesDeferred = outcomes.Count(o => o.Status == ArticleStatus.Deferred),
+            ArticlesUpdated = outcomes.Count(o => o.Status == ArticleStatus.Updated),
         };
     }
 }

@@ -18,7 +18,7 @@ public sealed class MonitoringQueues(QueueSender queue, SourcePoller poller, Art
         return sources.Count;
     }
 
-    /// <summary>Polls one source and enqueues its new articles.</summary>
+    /// <summary>Polls one source and enqueues its new articles and its stored articles dated as changed.</summary>
     public async Task<SourcePollResult> PollSourceAsync(string messageBody, CancellationToken cancellationToken = default)
     {
         var message = QueueMessages.Parse<SourcePollMessage>(messageBody);
@@ -29,6 +29,8 @@ public sealed class MonitoringQueues(QueueSender queue, SourcePoller poller, Art
             await queue.EnqueueAsync(QueueNames.PollSource, message, DelayUntil(retryAt), cancellationToken).ConfigureAwait(false);
         foreach (var article in result.NewArticles)
             await queue.EnqueueAsync(QueueNames.ProcessArticle, new ArticleMessage(article.AbsoluteUri, source.AbsoluteUri), cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var article in result.UpdatedArticles)
+            await queue.EnqueueAsync(QueueNames.ProcessArticle, new ArticleMessage(article.Url.AbsoluteUri, source.AbsoluteUri, article.UpdatedAt), cancellationToken: cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -41,7 +43,7 @@ public sealed class MonitoringQueues(QueueSender queue, SourcePoller poller, Art
         var message = QueueMessages.Parse<ArticleMessage>(messageBody);
         var url = QueueMessages.RequireUrl(message.Url, "url");
         Uri? source = message.SourceUrl is null ? null : QueueMessages.RequireUrl(message.SourceUrl, "sourceUrl");
-        var outcome = await processor.ProcessAsync(url, source, cancellationToken).ConfigureAwait(false);
+        var outcome = await processor.ProcessAsync(url, source, message.UpdatedAt, cancellationToken).ConfigureAwait(false);
         if (outcome.Status == ArticleStatus.Deferred)
             await queue.EnqueueAsync(QueueNames.ProcessArticle, message, DelayUntil(outcome.RetryAt), cancellationToken).ConfigureAwait(false);
         return outcome;

@@ -12,8 +12,8 @@ public static class QueueNames
 /// <summary>"Poll this source."</summary>
 public sealed record SourcePollMessage(string SourceUrl);
 
-/// <summary>"Process this article, found on that source."</summary>
-public sealed record ArticleMessage(string Url, string? SourceUrl);
+/// <summary>"Process this article, found on that source" — or, with <paramref name="UpdatedAt"/>, "fetch this stored article again: its source says it changed then".</summary>
+public sealed record ArticleMessage(string Url, string? SourceUrl, DateTimeOffset? UpdatedAt = null);
 
 /// <summary>Parses queue message bodies, with an error that says what is wrong (the message then goes to the poison queue).</summary>
 public static class QueueMessages

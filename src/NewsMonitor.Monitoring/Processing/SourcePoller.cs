@@ -6,9 +6,15 @@ using NewsMonitor.Monitoring.Storage;
 
 namespace NewsMonitor.Monitoring.Processing;
 
+/// <summary>An article already stored that its source says has changed since we fetched it.</summary>
+public sealed record UpdatedArticle(Uri Url, DateTimeOffset UpdatedAt);
+
 /// <summary>What one poll of a source found: the articles not processed yet, or why the source failed.</summary>
 public sealed record SourcePollResult(Uri Source, SourceFormat? Format, int Listed, IReadOnlyList<Uri> NewArticles, string? Error)
 {
+    /// <summary>Stored articles the source dates as updated after our last fetch: fetch them again for a new version.</summary>
+    public IReadOnlyList<UpdatedArticle> UpdatedArticles { get; init; } = [];
+
     /// <summary>Set when the source's host asked us to wait: poll again then.</summary>
     public DateTimeOffset? RetryAt { get; init; }
 
@@ -22,7 +28,9 @@ public sealed record SourcePollResult(Uri Source, SourceFormat? Format, int List
 /// <summary>
 /// Fetches a source and lists the articles on it that NewsMonitor has not processed yet: honours the
 /// source's interval, asks with the ETag and Last-Modified of the last poll, follows a sitemap index to
-/// its newest sitemaps, and applies the source's include/exclude patterns and maximum age.
+/// its newest sitemaps, and applies the source's include/exclude patterns and maximum age. Articles
+/// already stored come back as <see cref="SourcePollResult.UpdatedArticles"/> when the source dates them
+/// (Atom <c>updated</c>, sitemap <c>lastmod</c>) after our fetch, at most once per <see cref="NewsMonitorOptions.MinRevisitInterval"/>.
 /// </summary>
 public sealed partial class SourcePoller(
     PageFetcher fetcher,
@@ -69,21 +77,33 @@ public sealed partial class SourcePoller(
             : listing.Items;
 
         var fresh = new List<Uri>();
+        var updated = new List<UpdatedArticle>();
         var seenInListing = new HashSet<string>(StringComparer.Ordinal);
         var oldest = source.MaxAge is { } maxAge ? now - maxAge : DateTimeOffset.MinValue;
         // Newest first, so a capped poll takes the latest news.
         foreach (var item in items.OrderByDescending(i => i.PublishedAt ?? DateTimeOffset.MinValue))
         {
-            if (fresh.Count >= options.Value.MaxArticlesPerSource) break;
+            if (fresh.Count + updated.Count >= options.Value.MaxArticlesPerSource) break;
             if (item.PublishedAt is { } published && published < oldest) continue;
             if (!source.Accepts(item.Url) || !seenInListing.Add(UrlKeys.KeyOf(item.Url))) continue;
-            if (await store.HasSeenAsync(item.Url, cancellationToken).ConfigureAwait(false)) continue;
-            fresh.Add(item.Url);
+            if (item.UpdatedAt is null)
+            {
+                // Without a change date there is nothing to revisit for: an existence check is enough.
+                if (!await store.HasSeenAsync(item.Url, cancellationToken).ConfigureAwait(false)) fresh.Add(item.Url);
+                continue;
+            }
+            var seen = await store.GetSeenAsync(item.Url, cancellationToken).ConfigureAwait(false);
+            if (seen is null) fresh.Add(item.Url);
+            else if (IsRevisitDue(seen, item.UpdatedAt.Value, now)) updated.Add(new UpdatedArticle(item.Url, item.UpdatedAt.Value));
         }
         await WriteStateAsync(url, new SourceState(url.AbsoluteUri, now, fetched.Page.ETag, fetched.Page.LastModified), cancellationToken).ConfigureAwait(false);
-        LogPolled(url, listing.Format, items.Count, fresh.Count);
-        return new SourcePollResult(url, listing.Format, items.Count, fresh, null);
+        LogPolled(url, listing.Format, items.Count, fresh.Count, updated.Count);
+        return new SourcePollResult(url, listing.Format, items.Count, fresh, null) { UpdatedArticles = updated };
     }
+
+    /// <summary>A stored article (not a skipped page) that changed after we last read it, and not read too recently.</summary>
+    private bool IsRevisitDue(SeenUrl seen, DateTimeOffset updatedAt, DateTimeOffset now) =>
+        seen.ArticleKey.Length > 0 && updatedAt > seen.SeenAt && now - seen.SeenAt >= options.Value.MinRevisitInterval;
 
     /// <summary>The newest sitemaps of an index (by lastmod, skipping those older than the source's maximum age).</summary>
     private async Task<IReadOnlyList<SourceItem>> ReadSitemapsAsync(SourceListing index, SourceDefinition source, CancellationToken cancellationToken)
@@ -122,8 +142,8 @@ public sealed partial class SourcePoller(
         return new SourcePollResult(source, null, 0, [], reason);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} ({Format}): {Listed} listed, {New} new")]
-    private partial void LogPolled(Uri source, SourceFormat? format, int listed, int @new);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source} ({Format}): {Listed} listed, {New} new, {Updated} updated")]
+    private partial void LogPolled(Uri source, SourceFormat? format, int listed, int @new, int updated);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Source {Source} failed: {Reason}")]
     private partial void LogFailed(Uri source, string reason);

@@ -7,7 +7,11 @@ using NewsMonitor.Extraction;
 namespace NewsMonitor.Monitoring.Sources;
 
 /// <summary>One article a source points at.</summary>
-public sealed record SourceItem(Uri Url, string? Title, DateTimeOffset? PublishedAt);
+public sealed record SourceItem(Uri Url, string? Title, DateTimeOffset? PublishedAt)
+{
+    /// <summary>When the source says the article last changed (Atom <c>updated</c>, sitemap <c>lastmod</c>): a later date than our fetch means fetch it again.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+}
 
 public enum SourceFormat { Rss, Atom, Rdf, Sitemap, SitemapIndex, Listing, UrlList }
 
@@ -116,8 +120,9 @@ public static class SourceReader
             if (link is null) continue;
             if (!link.IsAbsoluteUri) link = new Uri(feed.BaseUri ?? sourceUrl, link);
             if (!UrlKeys.TryParseHttpUrl(link.AbsoluteUri, out var url)) continue;
-            DateTimeOffset? published = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : null;
-            items.Add(new SourceItem(url, item.Title?.Text, published));
+            DateTimeOffset? updated = item.LastUpdatedTime != default ? item.LastUpdatedTime : null;
+            DateTimeOffset? published = item.PublishDate != default ? item.PublishDate : updated;
+            items.Add(new SourceItem(url, item.Title?.Text, published) { UpdatedAt = updated });
         }
         return items;
     }
@@ -152,9 +157,10 @@ public static class SourceReader
             var loc = Child(entry, "loc")?.Value.Trim();
             if (loc is null || !Uri.TryCreate(sourceUrl, loc, out var absolute) || !UrlKeys.TryParseHttpUrl(absolute.AbsoluteUri, out var url)) continue;
             var news = entry.Elements().FirstOrDefault(e => e.Name.LocalName == "news");
-            var published = MetadataDates.Parse(news is null ? null : Child(news, "publication_date")?.Value) ?? MetadataDates.Parse(Child(entry, "lastmod")?.Value);
+            var modified = MetadataDates.Parse(Child(entry, "lastmod")?.Value);
+            var published = MetadataDates.Parse(news is null ? null : Child(news, "publication_date")?.Value) ?? modified;
             var title = news is null ? null : Child(news, "title")?.Value.Trim();
-            entries.Add(new SourceItem(url, title, published));
+            entries.Add(new SourceItem(url, title, published) { UpdatedAt = modified });
         }
         return isIndex
             ? new SourceListing(SourceFormat.SitemapIndex, [], null) { Sitemaps = entries }

@@ -10,6 +10,8 @@ namespace NewsMonitor.Monitoring.Storage;
 /// </summary>
 public sealed class LocalFolderBlobStore : IBlobStore
 {
+    private static readonly TimeSpan StaleLock = TimeSpan.FromSeconds(30);
+
     private readonly string _root;
 
     public LocalFolderBlobStore(string root)
@@ -55,8 +57,11 @@ public sealed class LocalFolderBlobStore : IBlobStore
             {
                 gate = new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
             }
-            catch (IOException) when (attempt < 500 && File.Exists(lockPath))
+            catch (IOException) when (attempt < 500)
             {
+                // Held by another writer (or released between our attempt and now: try again). A lock left by
+                // a killed process is older than any real check-and-replace: break it.
+                if (File.Exists(lockPath) && DateTime.UtcNow - File.GetLastWriteTimeUtc(lockPath) > StaleLock) File.Delete(lockPath);
                 await Task.Delay(10, cancellationToken).ConfigureAwait(false);
             }
         }

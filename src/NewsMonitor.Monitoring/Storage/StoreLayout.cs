@@ -6,9 +6,11 @@ namespace NewsMonitor.Monitoring.Storage;
 /// </summary>
 /// <remarks>
 /// <code>
-/// raw/{key}.html                       the page as fetched
-/// articles/{key}.json                  the clean article
-/// statements/{key}.json                the article's statements, with the article's title, URL and dates
+/// raw/{key}.html                       the page as fetched (latest version)
+/// raw/versions/{key}/{n}.html          an earlier version of the page, kept when its text changed
+/// articles/{key}.json                  the clean article (latest version, with "version": n)
+/// articles/versions/{key}/{n}.json     an earlier version of the article, with its statements
+/// statements/{key}.json                the latest version's statements, with the article's title, URL and dates
 /// alerts/{rule}/{statementId}.json     one per (rule, statement): written before delivery, so each alerts once
 /// state/urls/{urlKey}.json             a fetched URL and the article it led to: seen, skip next time
 /// state/failures/{date}/{urlKey}.json  the last failure for a URL that day, with its reason
@@ -32,6 +34,8 @@ public static class StoreLayout
     public static string RawName(string key) => $"{key}.html";
     public static string ArticleName(string key) => $"{key}.json";
     public static string StatementsName(string key) => $"{key}.json";
+    public static string RawVersionName(string key, int version) => $"versions/{key}/{version}.html";
+    public static string ArticleVersionName(string key, int version) => $"versions/{key}/{version}.json";
     public static string SeenUrlName(string urlKey) => $"urls/{urlKey}.json";
     public static string FailureName(DateTimeOffset at, string urlKey) => $"failures/{at.UtcDateTime:yyyy-MM-dd}/{urlKey}.json";
     public static string AlertName(string ruleId, string statementId) => $"{ruleId}/{statementId}.json";

@@ -23,7 +23,15 @@ public sealed record StatementsDocument(
     IReadOnlyList<StatementRecord> Statements);
 
 /// <summary>An article as stored: the extracted article (with its statements) and how it was fetched.</summary>
-public sealed record StoredArticle(string Key, string Url, DateTimeOffset FetchedAt, string? SourceUrl, Article Article);
+public sealed record StoredArticle(string Key, string Url, DateTimeOffset FetchedAt, string? SourceUrl, Article Article)
+{
+    /// <summary>1 for the first text stored; each changed text found on a revisit adds one (earlier versions are kept, see <see cref="StoreLayout"/>).</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>The page's validators, sent on a revisit so an unchanged page costs a 304.</summary>
+    public string? ETag { get; init; }
+    public DateTimeOffset? LastModified { get; init; }
+}
 
 /// <summary>A URL that was fetched and processed, and the article it led to.</summary>
 public sealed record SeenUrl(string Url, string ArticleKey, DateTimeOffset SeenAt);
