@@ -4,7 +4,7 @@ param name string
 param location string
 param tags object
 
-var containers = ['raw', 'articles', 'statements', 'alerts', 'state', 'config']
+var containers = ['raw', 'articles', 'statements', 'index', 'alerts', 'state', 'config']
 var queues = [
   'newsmonitor-poll-source'
   'newsmonitor-process-article'

@@ -18,17 +18,24 @@ internal static class CliHost
             DisableDefaults = true,
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        Configure(builder, settings, error, logLevel);
+        return builder.Build();
+    }
+
+    /// <summary>NewsMonitor's services and the CLI's configuration and logging, on any host builder (a web host for <c>serve</c>).</summary>
+    public static void Configure(IHostApplicationBuilder builder, IDictionary<string, string?> settings, TextWriter error, LogLevel logLevel = LogLevel.Warning)
+    {
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddProvider(new WriterLoggerProvider(error));
         builder.AddNewsMonitorExtraction();
         builder.AddNewsMonitorMonitoring();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        return builder.Build();
     }
 
     /// <summary>Settings for the store the user chose: a folder (default ./.newsmonitor) or an Azure Storage connection.</summary>

@@ -17,6 +17,8 @@ public static class NewsMonCli
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(WatchCommand.Create(output, error));
         root.Subcommands.Add(QueryCommand.Create(output, error));
+        root.Subcommands.Add(SpeakersCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
         return root;
     }

@@ -5,8 +5,8 @@ using NewsMonitor.Monitoring.Query;
 
 namespace NewsMonitor.Functions;
 
-/// <summary><c>GET /api/statements?speaker=&amp;q=&amp;since=&amp;limit=</c>: stored statements, newest first.</summary>
-public sealed class GetStatements(StatementsApi api)
+/// <summary><c>GET /api/statements?speaker=&amp;q=&amp;…</c>: stored statements, newest first (filters: see <see cref="QueryApi"/>).</summary>
+public sealed class GetStatements(QueryApi api)
 {
     [Function(nameof(GetStatements))]
     public Task<IActionResult> Run(

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NewsMonitor.Extraction;
 using NewsMonitor.Monitoring.Alerts;
 using NewsMonitor.Monitoring.Fetching;
+using NewsMonitor.Monitoring.Index;
 using NewsMonitor.Monitoring.Processing;
 using NewsMonitor.Monitoring.Query;
 using NewsMonitor.Monitoring.Sources;
@@ -94,8 +95,10 @@ public static class DependencyInjection
         services.AddSingleton<ArticleProcessor>();
         services.AddSingleton<MonitoringCycle>();
         services.AddSingleton<MonitoringQueues>();
+        services.AddSingleton<StatementIndex>();
         services.AddSingleton<StatementSearch>();
-        services.AddSingleton<StatementsApi>();
+        services.AddSingleton<SpeakerDirectory>();
+        services.AddSingleton<QueryApi>();
         return builder;
     }
 

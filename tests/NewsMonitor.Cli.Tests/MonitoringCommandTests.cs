@@ -86,7 +86,7 @@ public sealed class MonitoringCommandTests(AzuriteServer azurite) : IAsyncLifeti
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("articles: 3 new, 0 skipped, 0 failed", result.Output, StringComparison.Ordinal);
         Assert.Contains("alerts: 2", result.Output, StringComparison.Ordinal);
-        Assert.Contains("11 key statements, each carried by 3 outlets", result.Output, StringComparison.Ordinal);
+        Assert.Contains("11 key statements, each reported by 3 outlets and stored once", result.Output, StringComparison.Ordinal);
         Assert.Contains("Sun Weimin, head of the administration’s cybersecurity coordination office — added", result.Output, StringComparison.Ordinal);
     }
 

@@ -34,22 +34,34 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(queue, trigger.GetProperty("queueName").GetString());
     }
 
-    [Fact]
-    public void The_statements_api_is_a_get_with_a_function_key()
+    [Theory]
+    [InlineData(nameof(GetStatements), "statements")]
+    [InlineData(nameof(GetStatement), "statements/{id}")]
+    [InlineData(nameof(GetArticle), "articles/{id}")]
+    [InlineData(nameof(GetSpeakers), "speakers")]
+    public void The_read_api_is_gets_with_a_function_key(string function, string route)
     {
-        var trigger = Trigger(nameof(GetStatements));
+        var trigger = Trigger(function);
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("statements", trigger.GetProperty("route").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
         Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]
-    public void Metadata_lists_exactly_the_four_functions()
+    public void The_index_is_compacted_every_fifteen_minutes_between_polls()
+    {
+        var trigger = Trigger(nameof(CompactStatementIndex));
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 7,22,37,52 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void Metadata_lists_exactly_the_app_functions()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsApp.OutputFolder, "functions.metadata")));
         Assert.Equal(
-            [nameof(GetStatements), nameof(PollSource), nameof(ProcessArticle), nameof(ScheduleSourcePolls)],
+            [nameof(CompactStatementIndex), nameof(GetArticle), nameof(GetSpeakers), nameof(GetStatement), nameof(GetStatements), nameof(PollSource), nameof(ProcessArticle), nameof(ScheduleSourcePolls)],
             document.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 

@@ -180,17 +180,17 @@ public sealed class MonitoringCycleTests : IAsyncLifetime
         await host.Get<MonitoringCycle>().RunAsync([feed]);
         var search = host.Get<StatementSearch>();
 
-        var sun = await search.SearchAsync(new StatementQuery(Speaker: "sun weimin"));
+        var sun = (await search.SearchAsync(new StatementQuery(Speaker: "sun weimin"))).Statements;
         Assert.Equal(2, sun.Count);
         Assert.All(sun, hit => Assert.Equal("head of the administration’s cybersecurity coordination office", hit.Speaker!.Role));
         Assert.Equal("https://apobserver.example/2022/11/07/china-publishes-white-paper-explaining-its-vision-for-the-internet/", sun[0].Url);
 
-        var concern = Assert.Single(await search.SearchAsync(new StatementQuery(Text: "no reason for concern")));
+        var concern = Assert.Single((await search.SearchAsync(new StatementQuery(Text: "no reason for concern"))).Statements);
         Assert.Equal("Qi Xiaoxia", concern.Speaker!.Name);
         Assert.Equal("mixed", concern.Kind);
 
-        Assert.Empty(await search.SearchAsync(new StatementQuery(Since: new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero))));
-        Assert.Equal(11, (await search.SearchAsync(new StatementQuery(Since: new DateTimeOffset(2022, 11, 7, 0, 0, 0, TimeSpan.Zero)))).Count);
+        Assert.Empty((await search.SearchAsync(new StatementQuery(Since: new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero)))).Statements);
+        Assert.Equal(11, (await search.SearchAsync(new StatementQuery(Since: new DateTimeOffset(2022, 11, 7, 0, 0, 0, TimeSpan.Zero)))).Statements.Count);
     }
 
     [Theory]
@@ -201,7 +201,7 @@ public sealed class MonitoringCycleTests : IAsyncLifetime
     {
         using var host = Host();
         var query = new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString));
-        var result = await host.Get<StatementsApi>().GetStatementsAsync(query);
+        var result = await host.Get<QueryApi>().GetStatementsAsync(query);
         var bad = Assert.IsType<Microsoft.AspNetCore.Mvc.BadRequestObjectResult>(result);
         var problem = Assert.IsType<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(bad.Value);
         Assert.True(problem.Errors.ContainsKey(parameter));

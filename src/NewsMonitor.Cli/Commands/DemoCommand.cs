@@ -39,12 +39,12 @@ internal static class DemoCommand
             if (status != NewsMonCli.Success) return status;
 
             using var host = CliHost.Build(settings, error);
-            var hits = await host.Services.GetRequiredService<StatementSearch>().SearchAsync(new StatementQuery(Limit: StatementQuery.MaxLimit), token).ConfigureAwait(false);
-            var distinct = hits.GroupBy(h => h.Id).OrderBy(g => g.Min(h => h.Start)).ToList();
+            var page = await host.Services.GetRequiredService<StatementSearch>().SearchAsync(new StatementQuery(Limit: StatementQuery.MaxLimit), token).ConfigureAwait(false);
+            var statements = page.Statements.OrderBy(h => h.Start).ToList();
             await output.WriteLineAsync().ConfigureAwait(false);
-            await output.WriteLineAsync($"{distinct.Count} key statements, each carried by {string.Join("/", distinct.Select(g => g.Count()).Distinct())} outlets:").ConfigureAwait(false);
-            foreach (var group in distinct)
-                await output.WriteLineAsync(QueryCommand.Format(group.First()).Split('\n')[0..2].Aggregate((a, b) => a + "\n" + b)).ConfigureAwait(false);
+            await output.WriteLineAsync($"{statements.Count} key statements, each reported by {string.Join("/", statements.Select(h => h.Sources.Count).Distinct())} outlets and stored once:").ConfigureAwait(false);
+            foreach (var hit in statements)
+                await output.WriteLineAsync(QueryCommand.Format(hit).Split('\n')[0..2].Aggregate((a, b) => a + "\n" + b)).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync($"Query the store: newsmon query --store {directory} --speaker \"{parse.GetValue(speaker)}\"").ConfigureAwait(false);
             return NewsMonCli.Success;

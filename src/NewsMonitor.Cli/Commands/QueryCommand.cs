@@ -6,35 +6,52 @@ using NewsMonitor.Monitoring.Query;
 
 namespace NewsMonitor.Cli.Commands;
 
-/// <summary><c>newsmon query [--speaker NAME] [--q TEXT] [--since DATE] [--json]</c>: stored statements, newest first.</summary>
+/// <summary>
+/// <c>newsmon query [--speaker NAME] [--organization ORG] [--q TEXT] [--since DATE] [--until DATE] [--host HOST]
+/// [--kind KIND] [--min-confidence X] [--limit N] [--continuation TOKEN] [--json]</c>: stored statements,
+/// newest first, with the same filters and answers as <c>GET /api/statements</c>.
+/// </summary>
 internal static class QueryCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var speaker = new Option<string?>("--speaker") { Description = "Statements by this speaker (words of the name)" };
-        var text = new Option<string?>("--q") { Description = "Statements containing these words" };
-        var since = new Option<string?>("--since") { Description = "Published at or after this date (ISO 8601)" };
-        var limit = new Option<string?>("--limit") { Description = $"At most this many (1-{StatementQuery.MaxLimit}, default 100)" };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of text" };
+        // Option per API parameter, so a query moves between the CLI and the API unchanged.
+        var options = new Dictionary<string, Option<string?>>(StringComparer.Ordinal)
+        {
+            ["speaker"] = new("--speaker") { Description = "Statements by this speaker (words of the name)" },
+            ["organization"] = new("--organization") { Description = "Speakers of this organisation (words of organisation or role)" },
+            ["q"] = new("--q") { Description = "Statements containing these words" },
+            ["since"] = new("--since") { Description = "Made public at or after this date (ISO 8601)" },
+            ["until"] = new("--until") { Description = "Made public at or before this date (a date alone means the whole day)" },
+            ["host"] = new("--host") { Description = "Reported by this outlet (host name, for example example.com)" },
+            ["kind"] = new("--kind") { Description = "direct, mixed or indirect" },
+            ["minConfidence"] = new("--min-confidence") { Description = "Only statements at or above this confidence (0-1)" },
+            ["limit"] = new("--limit") { Description = $"At most this many (1-{StatementQuery.MaxLimit}, default {StatementQuery.DefaultLimit})" },
+            ["continuation"] = new("--continuation") { Description = "Continue after the previous page (the token it printed)" },
+        };
+        var json = new Option<bool>("--json") { Description = "Print JSON (the API's answer) instead of text" };
         var store = new StoreOptions();
-        var command = new Command("query", "Query stored statements") { speaker, text, since, limit, json };
+        var command = new Command("query", "Query stored statements, newest first");
+        foreach (var option in options.Values) command.Options.Add(option);
+        command.Options.Add(json);
         store.AddTo(command);
         command.SetAction(async (parse, token) =>
         {
-            if (!StatementQuery.TryParse(parse.GetValue(speaker), parse.GetValue(text), parse.GetValue(since), parse.GetValue(limit), out var query, out var errors))
-                throw new UsageException(string.Join("; ", errors.Select(e => $"--{e.Key}: {string.Join(" ", e.Value)}")));
+            if (!StatementQuery.TryParse(name => parse.GetValue(options[name]), out var query, out var errors))
+                throw new UsageException(string.Join("; ", errors.Select(e => $"{options[e.Key].Name}: {string.Join(" ", e.Value)}")));
             var settings = new Dictionary<string, string?>();
             store.Apply(parse, settings);
             using var host = CliHost.Build(settings, error);
-            var hits = await host.Services.GetRequiredService<StatementSearch>().SearchAsync(query, token).ConfigureAwait(false);
+            var page = await host.Services.GetRequiredService<StatementSearch>().SearchAsync(query, token).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(new { count = hits.Count, statements = hits }, NewsMonitorJson.Indented)).ConfigureAwait(false);
+                await output.WriteLineAsync(JsonSerializer.Serialize(new { count = page.Statements.Count, statements = page.Statements, continuation = page.Continuation }, NewsMonitorJson.Indented)).ConfigureAwait(false);
             }
             else
             {
-                foreach (var hit in hits) await output.WriteLineAsync(Format(hit)).ConfigureAwait(false);
-                await error.WriteLineAsync($"{hits.Count} statements").ConfigureAwait(false);
+                foreach (var hit in page.Statements) await output.WriteLineAsync(Format(hit)).ConfigureAwait(false);
+                await error.WriteLineAsync($"{page.Statements.Count} statements").ConfigureAwait(false);
+                if (page.Continuation is { } next) await error.WriteLineAsync($"more: --continuation {next}").ConfigureAwait(false);
             }
             return NewsMonCli.Success;
         });
@@ -49,6 +66,7 @@ internal static class QueryCommand
             : hit.Speaker.Name is null ? (IsPronoun(hit.Speaker.Mention) ? $"({hit.Speaker.Mention}, unresolved)" : hit.Speaker.Mention)
             : hit.Speaker.Role is null ? hit.Speaker.Name : $"{hit.Speaker.Name}, {hit.Speaker.Role}";
         var when = (hit.PublishedAt ?? hit.FetchedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{when}  {who} — {hit.Cue ?? "?"} [{hit.Kind}, {hit.Confidence:0.00}]\n    “{hit.Text}”\n    {hit.Title} <{hit.Url}>";
+        var others = hit.Sources.Count > 1 ? $" (+{hit.Sources.Count - 1} more: {string.Join(", ", hit.Sources.Skip(1).Select(s => s.SiteName ?? s.Host).Distinct())})" : "";
+        return $"{when}  {who} — {hit.Cue ?? "?"} [{hit.Kind}, {hit.Confidence:0.00}]\n    “{hit.Text}”\n    {hit.Title} <{hit.Url}>{others}";
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using NewsMonitor.Monitoring.Storage;
 
 namespace NewsMonitor.Monitoring.Alerts;
@@ -37,41 +35,7 @@ public sealed record WatchRule(string Id, WatchRuleKind Kind, string Value)
         };
     }
 
-    /// <summary>Lower case, accents and punctuation removed, single spaces: "Qi  Xiaoxia" = "qi xiaoxia".</summary>
-    internal static string Normalise(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && builder.Length > 0) builder.Append(' ');
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else
-            {
-                space = true;
-            }
-        }
-        return builder.ToString();
-    }
+    internal static string Normalise(string text) => Words.Normalise(text);
 
-    /// <summary>Whole-word containment over normalised text: "china" matches "in china" but not "chinatown".</summary>
-    private static bool ContainsWords(string haystack, string needle)
-    {
-        if (needle.Length == 0) return false;
-        var at = 0;
-        while ((at = haystack.IndexOf(needle, at, StringComparison.Ordinal)) >= 0)
-        {
-            var before = at == 0 || haystack[at - 1] == ' ';
-            var after = at + needle.Length == haystack.Length || haystack[at + needle.Length] == ' ';
-            if (before && after) return true;
-            at++;
-        }
-        return false;
-    }
+    private static bool ContainsWords(string haystack, string needle) => Words.Contains(haystack, needle);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NewsMonitor.Extraction;
 using NewsMonitor.Monitoring.Alerts;
 using NewsMonitor.Monitoring.Fetching;
+using NewsMonitor.Monitoring.Index;
 using NewsMonitor.Monitoring.Storage;
 
 namespace NewsMonitor.Monitoring.Processing;
@@ -40,6 +41,7 @@ public sealed partial class ArticleProcessor(
     ArticleExtractor articles,
     StatementExtractor statements,
     ArticleStore store,
+    StatementIndex index,
     AlertSender alerts,
     IHostPacing pacing,
     TimeProvider time,
@@ -87,6 +89,10 @@ public sealed partial class ArticleProcessor(
 
         var (storedArticle, statementsDocument) = store.Describe(key, identity, article, source);
         storedArticle = storedArticle with { ETag = page.ETag, LastModified = page.LastModified };
+        // Indexed before the article is stored: the stored statements carry the ids of the statements they
+        // repeat (another outlet's, an earlier version's), and those ids are what alerts once.
+        using (metrics.Time("index"))
+            statementsDocument = await index.AddAsync(statementsDocument, cancellationToken).ConfigureAwait(false);
         using (metrics.Time("store"))
             await store.SaveAsync(key, page.Body, page.ContentType, storedArticle, statementsDocument, cancellationToken).ConfigureAwait(false);
         int alerted;
@@ -130,6 +136,8 @@ public sealed partial class ArticleProcessor(
 
         var (next, statementsDocument) = store.Describe(key, new Uri(current.Url), article, source ?? (current.SourceUrl is null ? null : new Uri(current.SourceUrl)));
         next = next with { Version = current.Version + 1, ETag = page!.ETag, LastModified = page.LastModified };
+        using (metrics.Time("index"))
+            statementsDocument = await index.AddAsync(statementsDocument, cancellationToken).ConfigureAwait(false);
         bool saved;
         using (metrics.Time("store"))
             saved = await store.SaveNewVersionAsync(current, currentETag, page.Body, page.ContentType, next, statementsDocument, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsMonitor.Monitoring.Index;
 using NewsMonitor.Monitoring.Sources;
 
 namespace NewsMonitor.Monitoring.Processing;
@@ -30,7 +32,7 @@ public abstract record CycleEvent
 /// time. The Functions app runs the same steps spread over queues (<see cref="MonitoringQueues"/>).
 /// A failing source or article is recorded and the cycle goes on.
 /// </summary>
-public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor processor, SourceCatalog catalog, IOptions<NewsMonitorOptions> options)
+public sealed partial class MonitoringCycle(SourcePoller poller, ArticleProcessor processor, SourceCatalog catalog, StatementIndex index, IOptions<NewsMonitorOptions> options, ILogger<MonitoringCycle> logger)
 {
     /// <summary>One cycle over the configured sources (settings, sources file, config/sources.json).</summary>
     public async Task<CycleSummary> RunAsync(IProgress<CycleEvent>? progress = null, CancellationToken cancellationToken = default) =>
@@ -91,6 +93,16 @@ public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor proces
             }
         }).ConfigureAwait(false);
 
+        try
+        {
+            // The Functions app does this on its own timer; locally, after each cycle.
+            await index.CompactAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCompactionFailed(e);
+        }
+
         return new CycleSummary(
             sources.Count,
             sourcesFailed,
@@ -105,4 +117,7 @@ public sealed class MonitoringCycle(SourcePoller poller, ArticleProcessor proces
             ArticlesUpdated = outcomes.Count(o => o.Status == ArticleStatus.Updated),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Compacting the statement index failed; queries read the summaries one by one until the next cycle")]
+    private partial void LogCompactionFailed(Exception exception);
 }

@@ -11,6 +11,7 @@ namespace NewsMonitor.Monitoring.Storage;
 /// articles/{key}.json                  the clean article (latest version, with "version": n)
 /// articles/versions/{key}/{n}.json     an earlier version of the article, with its statements
 /// statements/{key}.json                the latest version's statements, with the article's title, URL and dates
+/// index/...                            statements once across outlets, speakers, and query markers (see IndexLayout)
 /// alerts/{rule}/{statementId}.json     one per (rule, statement): written before delivery, so each alerts once
 /// state/urls/{urlKey}.json             a fetched URL and the article it led to: seen, skip next time
 /// state/failures/{date}/{urlKey}.json  the last failure for a URL that day, with its reason
@@ -29,7 +30,7 @@ public static class StoreLayout
     public const string ConfigContainer = "config";
     public const string SourcesFileName = "sources.json";
 
-    public static IReadOnlyList<string> Containers { get; } = [RawContainer, ArticlesContainer, StatementsContainer, AlertsContainer, StateContainer, ConfigContainer];
+    public static IReadOnlyList<string> Containers { get; } = [RawContainer, ArticlesContainer, StatementsContainer, Index.IndexLayout.Container, AlertsContainer, StateContainer, ConfigContainer];
 
     public static string RawName(string key) => $"{key}.html";
     public static string ArticleName(string key) => $"{key}.json";

@@ -42,24 +42,9 @@ public sealed record FailureRecord(string Url, string Stage, string Reason, Date
 /// <summary>Stable statement ids.</summary>
 public static class StatementIds
 {
-    /// <summary>Hash of the text with case, punctuation, quote marks and spacing removed.</summary>
-    public static string For(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                if (space && builder.Length > 0) builder.Append(' ');
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                space = true;
-            }
-        }
-        return UrlKeys.Hash(builder.ToString());
-    }
+    /// <summary>Hash of the text compared as words (<see cref="Words.Normalise"/>): case, punctuation, quote marks and spacing do not count.</summary>
+    public static string For(string text) => UrlKeys.Hash(Words.Normalise(text));
+
+    /// <summary>True for what <see cref="For"/> returns (32 lower-case hex digits): anything else is not looked up.</summary>
+    public static bool IsValid(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 }
