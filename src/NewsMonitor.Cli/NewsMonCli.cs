@@ -19,6 +19,7 @@ public static class NewsMonCli
         root.Subcommands.Add(QueryCommand.Create(output, error));
         root.Subcommands.Add(SpeakersCommand.Create(output, error));
         root.Subcommands.Add(ServeCommand.Create(output, error));
+        root.Subcommands.Add(AlertsCommand.Create(output, error));
         root.Subcommands.Add(DemoCommand.Create(output, error));
         return root;
     }

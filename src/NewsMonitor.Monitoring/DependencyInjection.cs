@@ -85,10 +85,34 @@ public static class DependencyInjection
                 }
                 pipeline.AddTimeout(fetch.AttemptTimeout);
             });
-        services.AddHttpClient(AlertSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddTransient<AttemptCounter>();
+        var alertsClient = services.AddHttpClient(AlertDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        alertsClient.AddResilienceHandler("alerts", (pipeline, context) =>
+            {
+                var alerts = context.ServiceProvider.GetRequiredService<IOptions<NewsMonitorOptions>>().Value.Alerts;
+                if (alerts.Retries > 0)
+                {
+                    // The default ShouldHandle is what a webhook's transient failure looks like: connection errors,
+                    // timeouts, 408, 429 and 5xx. Retry-After is honoured, up to MaxDelay.
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = alerts.Retries,
+                        Delay = alerts.RetryDelay,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        MaxDelay = TimeSpan.FromMinutes(1),
+                    });
+                }
+                pipeline.AddTimeout(alerts.AttemptTimeout);
+            });
+        // Inside the retry handler, so it sees every attempt.
+        alertsClient.AddHttpMessageHandler<AttemptCounter>();
 
         services.AddSingleton<PageFetcher>();
         services.TryAddSingleton<IHostPacing, InProcessHostPacing>();
+        services.AddSingleton(sp => new Lazy<QueueSender>(sp.GetRequiredService<QueueSender>));
+        services.AddSingleton<AlertRuleCatalog>();
+        services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<AlertSender>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<SourceCatalog>();

@@ -12,12 +12,16 @@ public sealed class NewsMonitorOptions
 
     /// <summary>A local sources file to read as well (CLI).</summary>
     public string? SourcesFile { get; set; }
+    /// <summary>A local rules file to read as well (CLI).</summary>
+    public string? RulesFile { get; set; }
     public List<string> WatchSpeakers { get; set; } = [];
     public List<string> WatchKeywords { get; set; } = [];
     public string? AlertWebhook { get; set; }
     public string? StoreDirectory { get; set; }
 
     public FetchOptions Fetch { get; set; } = new();
+
+    public AlertDeliveryOptions Alerts { get; set; } = new();
 
     /// <summary>How many articles one cycle fetches from one source at most (newest first).</summary>
     public int MaxArticlesPerSource { get; set; } = 200;
@@ -36,6 +40,7 @@ public sealed class NewsMonitorOptions
         options.Schedule = configuration[NewsMonitorSettings.Schedule] is { Length: > 0 } schedule ? schedule : options.Schedule;
         options.Sources = SplitList(configuration[NewsMonitorSettings.Sources]) ?? options.Sources;
         options.SourcesFile = configuration[NewsMonitorSettings.SourcesFile] is { Length: > 0 } file ? file : options.SourcesFile;
+        options.RulesFile = configuration[NewsMonitorSettings.RulesFile] is { Length: > 0 } rules ? rules : options.RulesFile;
         options.WatchSpeakers = SplitList(configuration[NewsMonitorSettings.WatchSpeakers], allowSpaces: true) ?? options.WatchSpeakers;
         options.WatchKeywords = SplitList(configuration[NewsMonitorSettings.WatchKeywords], allowSpaces: true) ?? options.WatchKeywords;
         options.AlertWebhook = configuration[NewsMonitorSettings.AlertWebhook] is { Length: > 0 } hook ? hook : options.AlertWebhook;
@@ -70,7 +75,23 @@ internal sealed class NewsMonitorOptionsValidator : IValidateOptions<NewsMonitor
             errors.Add($"{NewsMonitorSettings.UserAgent} must not be empty.");
         if (options.Fetch.MaxBodyBytes <= 0) errors.Add("NewsMonitor:Fetch:MaxBodyBytes must be positive.");
         if (options.MaxParallelArticles <= 0) errors.Add("NewsMonitor:MaxParallelArticles must be positive.");
+        if (options.Alerts.Retries is < 0 or > 10) errors.Add("NewsMonitor:Alerts:Retries must be from 0 to 10.");
         if (options.MinRevisitInterval < TimeSpan.Zero) errors.Add("NewsMonitor:MinRevisitInterval must not be negative.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+}
+
+/// <summary>How alerts are delivered to webhooks: retries with exponential backoff, then the dead-letter record.</summary>
+public sealed class AlertDeliveryOptions
+{
+    /// <summary>Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx.</summary>
+    public int Retries { get; set; } = 4;
+
+    /// <summary>The first retry's delay; each next one doubles it (with jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A record still Pending this long after its last change was left by a crash: it is delivered again.</summary>
+    public TimeSpan PendingLease { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -15,6 +15,9 @@ public static class NewsMonitorSettings
     /// <summary>A local sources file (JSON, see SourcesFile); the Functions app reads config/sources.json from its store instead.</summary>
     public const string SourcesFile = "NEWSMONITOR_SOURCES_FILE";
 
+    /// <summary>A local rules file (JSON, see RulesFile); the Functions app reads config/rules.json from its store instead.</summary>
+    public const string RulesFile = "NEWSMONITOR_RULES_FILE";
+
     /// <summary>Speaker names to alert on, separated by newlines, commas or semicolons.</summary>
     public const string WatchSpeakers = "NEWSMONITOR_WATCH_SPEAKERS";
 
@@ -40,7 +43,7 @@ public static class NewsMonitorSettings
     public static IReadOnlyList<string> Deployed { get; } = [Schedule, Sources, WatchSpeakers, WatchKeywords, AlertWebhook, UserAgent];
 
     /// <summary>Settings for local runs and tests only; a deployment leaves them unset.</summary>
-    public static IReadOnlyList<string> LocalOnly { get; } = [AllowPrivateNetwork, StoreDirectory, SourcesFile];
+    public static IReadOnlyList<string> LocalOnly { get; } = [AllowPrivateNetwork, StoreDirectory, SourcesFile, RulesFile];
 
     /// <summary>Set by Azure to turn on export to Application Insights.</summary>
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";

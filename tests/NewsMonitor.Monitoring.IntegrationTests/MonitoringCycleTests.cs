@@ -143,7 +143,9 @@ public sealed class MonitoringCycleTests : IAsyncLifetime
         {
             using var alert = JsonDocument.Parse(delivery.Body);
             Assert.Equal("Sun Weimin", alert.RootElement.GetProperty("statement").GetProperty("speaker").GetProperty("name").GetString());
-            Assert.Equal("delivered", (await StoredAlert(host, alert.RootElement.GetProperty("ruleId").GetString()!, alert.RootElement.GetProperty("statement").GetProperty("id").GetString()!)).Delivery.ToString().ToLowerInvariant());
+            var stored = await StoredAlert(host, alert.RootElement.GetProperty("rule").GetProperty("id").GetString()!, alert.RootElement.GetProperty("statement").GetProperty("id").GetString()!);
+            Assert.Equal(AlertDeliveryStatus.Delivered, Assert.Single(stored.Deliveries).Status);
+            Assert.Equal(stored.Message.Id, delivery.Headers[AlertDispatcher.DeliveryHeader]);
         }
     }
 
@@ -157,13 +159,17 @@ public sealed class MonitoringCycleTests : IAsyncLifetime
         var summary = await host.Get<MonitoringCycle>().RunAsync([feed]);
 
         Assert.Equal(2, summary.Alerts);
-        var alerts = await Names("alerts");
+        var alerts = (await Names("alerts")).Where(n => !n.StartsWith(StoreLayout.FailedAlertsPrefix, StringComparison.Ordinal)).ToList();
         Assert.Equal(2, alerts.Count);
-        var rule = WatchRule.Speaker("Sun Weimin").Id;
+        var rule = WatchRule.ForSpeaker("Sun Weimin").Id;
         Assert.All(alerts, name => Assert.StartsWith(rule + "/", name, StringComparison.Ordinal));
         var stored = await StoredAlert(host, rule, Path.GetFileNameWithoutExtension(alerts[0]));
-        Assert.Equal(AlertDelivery.Failed, stored.Delivery);
-        Assert.Contains("500", stored.DeliveryError, StringComparison.Ordinal);
+        var delivery = Assert.Single(stored.Deliveries);
+        Assert.Equal(AlertDeliveryStatus.Failed, delivery.Status);
+        Assert.Contains("500", delivery.Error, StringComparison.Ordinal);
+        Assert.Equal(5, delivery.Attempts); // the first and four retries
+        Assert.Equal(10, _site.RequestsTo("/hook").Count);
+        Assert.Equal(2, (await Names("alerts")).Count(n => n.StartsWith(StoreLayout.FailedAlertsPrefix, StringComparison.Ordinal)));
     }
 
     private static async Task<AlertRecord> StoredAlert(IHost host, string ruleId, string statementId)

@@ -17,6 +17,7 @@ public static class NewsMonitorHost
         ["NewsMonitor:Fetch:MinIntervalPerHost"] = "00:00:00",
         ["NewsMonitor:Fetch:RetryDelay"] = "00:00:00.050",
         ["NewsMonitor:Fetch:AttemptTimeout"] = "00:00:05",
+        ["NewsMonitor:Alerts:RetryDelay"] = "00:00:00.010",
     };
 
     public static IHost Build(IDictionary<string, string?> settings)

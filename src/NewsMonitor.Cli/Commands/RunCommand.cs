@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMonitor.Monitoring;
+using NewsMonitor.Monitoring.Alerts;
 using NewsMonitor.Monitoring.Processing;
 using NewsMonitor.Monitoring.Sources;
 
@@ -33,6 +34,8 @@ internal static class RunCommand
         var sources = await host.Services.GetRequiredService<SourceCatalog>().GetAsync(token).ConfigureAwait(false);
         if (sources.Count == 0)
             throw new UsageException($"no sources: pass --source URL or --sources FILE (or set {NewsMonitorSettings.Sources})");
+        // A broken rules file is reported before anything is fetched, not after every article.
+        await host.Services.GetRequiredService<AlertRuleCatalog>().GetAsync(token).ConfigureAwait(false);
         var cycle = host.Services.GetRequiredService<MonitoringCycle>();
         var summary = await cycle.RunAsync(sources, new Progress(error), token).ConfigureAwait(false);
         await output.WriteLineAsync(summary.ToString()).ConfigureAwait(false);

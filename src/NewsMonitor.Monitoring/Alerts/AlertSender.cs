@@ -1,87 +1,147 @@
-using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NewsMonitor.Monitoring.Index;
 using NewsMonitor.Monitoring.Storage;
 
 namespace NewsMonitor.Monitoring.Alerts;
 
+/// <summary>What retrying the failed alerts did.</summary>
+public sealed record AlertRetrySummary(int Retried, int Delivered, int StillFailed);
+
 /// <summary>
-/// Evaluates watch rules on new statements and sends each matching (rule, statement) once: the alert
-/// record is created with If-None-Match before delivery, so a second outlet repeating the statement,
-/// or the same message handled twice, finds it and sends nothing.
+/// Evaluates the watch rules on an article's statements and sends each matching (rule, statement) once:
+/// the alert record is created with If-None-Match before delivery, so another outlet repeating the
+/// statement, a new version of the article, or the same message handled twice finds it and sends nothing.
+/// A channel that still fails after its retries leaves a dead-letter record (<c>newsmon alerts --failed</c>).
+/// A record left Pending by a crash is delivered by the next instance that meets the statement.
 /// </summary>
 public sealed partial class AlertSender(
     IBlobStore blobs,
+    AlertRuleCatalog catalog,
+    AlertDispatcher dispatcher,
+    StatementIndex index,
     IOptions<NewsMonitorOptions> options,
-    IHttpClientFactory clients,
     TimeProvider time,
     NewsMonitorMetrics metrics,
     ILogger<AlertSender> logger)
 {
-    public const string HttpClientName = "newsmonitor-alerts";
-
-    private IReadOnlyList<WatchRule>? _rules;
-
-    /// <summary>The rules from configuration (speakers and keywords).</summary>
-    public IReadOnlyList<WatchRule> Rules => _rules ??=
-        options.Value.WatchSpeakers.Select(WatchRule.Speaker).Concat(options.Value.WatchKeywords.Select(WatchRule.Keyword)).ToList();
+    private const string Json = "application/json";
 
     /// <summary>Sends alerts for the statements of one article; returns how many new alerts were created.</summary>
     public async Task<int> SendAsync(StatementsDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var configuration = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
         var created = 0;
-        foreach (var rule in Rules)
-        {
-            foreach (var statement in document.Statements.Where(rule.Matches))
-            {
-                var name = StoreLayout.AlertName(rule.Id, statement.Id);
-                var hook = options.Value.AlertWebhook;
-                var alert = new AlertRecord(rule.Id, rule.Kind, rule.Value, statement,
-                    new AlertArticle(document.ArticleKey, document.CanonicalUrl ?? document.Url, document.Title, document.SiteName, document.PublishedAt),
-                    time.GetUtcNow(), hook is null ? AlertDelivery.Logged : AlertDelivery.Pending);
-                if (!await blobs.TryCreateAsync(StoreLayout.AlertsContainer, name, NewsMonitorJson.ToBinary(alert), "application/json", cancellationToken).ConfigureAwait(false))
-                    continue; // already alerted: another outlet, or this message again
-                created++;
-                LogAlert(rule.Id, statement.Speaker?.Name ?? statement.Speaker?.Mention, document.Url);
-                if (hook is null)
-                {
-                    metrics.AlertSent("log");
-                    continue;
-                }
-                var delivered = await DeliverAsync(new Uri(hook), alert, cancellationToken).ConfigureAwait(false);
-                if (delivered is null) metrics.AlertSent("webhook");
-                else metrics.AlertFailed("webhook");
-                await blobs.PutAsync(StoreLayout.AlertsContainer, name, NewsMonitorJson.ToBinary(
-                    alert with { Delivery = delivered is null ? AlertDelivery.Delivered : AlertDelivery.Failed, DeliveryError = delivered }),
-                    "application/json", cancellationToken).ConfigureAwait(false);
-            }
-        }
+        foreach (var rule in configuration.Rules)
+            foreach (var statement in document.Statements.Where(rule.Matches).DistinctBy(s => s.Id))
+                if (await AlertAsync(rule, configuration, statement, document, cancellationToken).ConfigureAwait(false))
+                    created++;
         return created;
     }
 
-    /// <summary>Posts the alert; returns null on success or the reason it failed.</summary>
-    private async Task<string?> DeliverAsync(Uri hook, AlertRecord alert, CancellationToken cancellationToken)
+    /// <returns>True when this call created the alert.</returns>
+    private async Task<bool> AlertAsync(WatchRule rule, AlertConfiguration configuration, StatementRecord statement, StatementsDocument document, CancellationToken cancellationToken)
     {
-        try
+        var name = StoreLayout.AlertName(rule.Id, statement.Id);
+        var now = time.GetUtcNow();
+        var entry = await index.GetStatementAsync(statement.Id, cancellationToken).ConfigureAwait(false);
+        var message = Describe(rule, statement, document, entry, now);
+        var record = new AlertRecord(message, configuration.ChannelsOf(rule).Select(c => new ChannelDelivery(c.Name, c.Type, AlertDeliveryStatus.Pending)).ToList(), now);
+        var created = await blobs.TryCreateAsync(StoreLayout.AlertsContainer, name, NewsMonitorJson.ToBinary(record), Json, cancellationToken).ConfigureAwait(false);
+        if (!created)
         {
-            var client = clients.CreateClient(HttpClientName);
-            using var response = await client.PostAsJsonAsync(hook, alert, NewsMonitorJson.Options, cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode) return null;
-            var reason = $"webhook answered HTTP {(int)response.StatusCode}";
-            LogDeliveryFailed(hook, reason);
-            return reason;
+            // Alerted before (another outlet, an earlier version, this message again), unless that delivery was cut short.
+            var stored = await blobs.GetAsync(StoreLayout.AlertsContainer, name, cancellationToken).ConfigureAwait(false);
+            if (stored is null || NewsMonitorJson.FromBinary<AlertRecord>(stored.Content) is not { } existing) return false;
+            if (existing.Deliveries.All(d => d.Status != AlertDeliveryStatus.Pending) || now - existing.UpdatedAt < options.Value.Alerts.PendingLease) return false;
+            record = existing with { UpdatedAt = now };
+            if (!await blobs.TryReplaceAsync(StoreLayout.AlertsContainer, name, NewsMonitorJson.ToBinary(record), Json, stored.ETag, cancellationToken).ConfigureAwait(false))
+                return false; // another instance took it over
+            LogTakeOver(rule.Id, statement.Id);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        await DeliverAsync(record, configuration, fromDeadLetter: false, cancellationToken).ConfigureAwait(false);
+        return created;
+    }
+
+    /// <summary>Delivers the record's Pending channels, stores the outcome, and keeps a dead-letter record while any channel has failed.</summary>
+    private async Task<AlertRecord> DeliverAsync(AlertRecord record, AlertConfiguration configuration, bool fromDeadLetter, CancellationToken cancellationToken)
+    {
+        var deliveries = new List<ChannelDelivery>(record.Deliveries.Count);
+        foreach (var delivery in record.Deliveries)
         {
-            LogDeliveryFailed(hook, e.Message);
-            return e.Message;
+            if (delivery.Status != AlertDeliveryStatus.Pending)
+            {
+                deliveries.Add(delivery);
+                continue;
+            }
+            var outcome = configuration.Channels.TryGetValue(delivery.Channel, out var channel)
+                ? await dispatcher.DeliverAsync(channel, record.Message, cancellationToken).ConfigureAwait(false)
+                : delivery with { Status = AlertDeliveryStatus.Failed, Error = $"channel '{delivery.Channel}' is no longer configured", At = time.GetUtcNow() };
+            if (outcome.Status == AlertDeliveryStatus.Failed) metrics.AlertFailed(outcome.Type.ToString().ToLowerInvariant());
+            else metrics.AlertSent(outcome.Type.ToString().ToLowerInvariant());
+            // Attempts add up over retries of a dead letter.
+            deliveries.Add(outcome with { Attempts = delivery.Attempts + outcome.Attempts });
+        }
+        var done = record with { Deliveries = deliveries, UpdatedAt = time.GetUtcNow() };
+        var (ruleId, statementId) = Split(done.Message.Id);
+        await blobs.PutAsync(StoreLayout.AlertsContainer, StoreLayout.AlertName(ruleId, statementId), NewsMonitorJson.ToBinary(done), Json, cancellationToken).ConfigureAwait(false);
+        var deadLetter = StoreLayout.FailedAlertName(ruleId, statementId);
+        if (done.IsFailed) await blobs.PutAsync(StoreLayout.AlertsContainer, deadLetter, NewsMonitorJson.ToBinary(done), Json, cancellationToken).ConfigureAwait(false);
+        else if (fromDeadLetter) await blobs.DeleteAsync(StoreLayout.AlertsContainer, deadLetter, cancellationToken).ConfigureAwait(false);
+        return done;
+    }
+
+    /// <summary>Alerts some channel gave up on, oldest first by name.</summary>
+    public async IAsyncEnumerable<AlertRecord> ListFailedAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var name in blobs.ListAsync(StoreLayout.AlertsContainer, StoreLayout.FailedAlertsPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            var blob = await blobs.GetAsync(StoreLayout.AlertsContainer, name, cancellationToken).ConfigureAwait(false);
+            if (blob is not null && NewsMonitorJson.FromBinary<AlertRecord>(blob.Content) is { } record) yield return record;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {RuleId}: statement by {Speaker} in {Url}")]
-    private partial void LogAlert(string ruleId, string? speaker, string url);
+    /// <summary>Delivers the failed channels of every dead-letter record again; a record all of whose channels get through leaves the dead letters.</summary>
+    public async Task<AlertRetrySummary> RetryFailedAsync(CancellationToken cancellationToken = default)
+    {
+        var configuration = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
+        var failed = new List<AlertRecord>();
+        await foreach (var record in ListFailedAsync(cancellationToken).ConfigureAwait(false)) failed.Add(record);
+        var delivered = 0;
+        foreach (var record in failed)
+        {
+            var again = record with
+            {
+                Deliveries = record.Deliveries.Select(d => d.Status == AlertDeliveryStatus.Failed ? d with { Status = AlertDeliveryStatus.Pending } : d).ToList(),
+            };
+            if (!(await DeliverAsync(again, configuration, fromDeadLetter: true, cancellationToken).ConfigureAwait(false)).IsFailed) delivered++;
+        }
+        return new AlertRetrySummary(failed.Count, delivered, failed.Count - delivered);
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert delivery to {Hook} failed: {Reason}")]
-    private partial void LogDeliveryFailed(Uri hook, string reason);
+    /// <summary>The alert as channels receive it: the statement as first reported, its speaker, every outlet so far, a link.</summary>
+    private static AlertMessage Describe(WatchRule rule, StatementRecord statement, StatementsDocument document, StatementEntry? entry, DateTimeOffset now)
+    {
+        var sources = entry?.Sources.Select(s => new AlertSource(s.Url, s.Title, s.SiteName, s.Host, s.PublishedAt)).ToList()
+            ?? [new AlertSource(document.CanonicalUrl ?? document.Url, document.Title, document.SiteName, IndexLayout.HostKey(new Uri(document.Url)), document.PublishedAt)];
+        var text = entry?.Text ?? statement.Text;
+        return new AlertMessage(
+            $"{rule.Id}/{statement.Id}",
+            new AlertRuleInfo(rule.Id, rule.Description),
+            new AlertStatement(statement.Id, statement.Kind, text, statement.Cue, statement.Confidence, entry?.Speaker ?? statement.Speaker),
+            sources,
+            sources[0].Url,
+            now);
+    }
+
+    private static (string RuleId, string StatementId) Split(string alertId)
+    {
+        var slash = alertId.IndexOf('/', StringComparison.Ordinal);
+        return (alertId[..slash], alertId[(slash + 1)..]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {RuleId}/{StatementId} was left pending by an earlier attempt; delivering it now")]
+    private partial void LogTakeOver(string ruleId, string statementId);
 }

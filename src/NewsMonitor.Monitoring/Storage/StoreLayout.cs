@@ -13,11 +13,13 @@ namespace NewsMonitor.Monitoring.Storage;
 /// statements/{key}.json                the latest version's statements, with the article's title, URL and dates
 /// index/...                            statements once across outlets, speakers, and query markers (see IndexLayout)
 /// alerts/{rule}/{statementId}.json     one per (rule, statement): written before delivery, so each alerts once
+/// alerts/_failed/{rule}/{statementId}.json  an alert some channel gave up on: `newsmon alerts --failed`
 /// state/urls/{urlKey}.json             a fetched URL and the article it led to: seen, skip next time
 /// state/failures/{date}/{urlKey}.json  the last failure for a URL that day, with its reason
 /// state/sources/{urlKey}.json          a source's last poll: when, and its ETag / Last-Modified
 /// state/hosts/{hostHash}.json          a host's next free request slot (shared pacing, Functions app)
 /// config/sources.json                  the sources file (optional)
+/// config/rules.json                    the watch rules and alert channels (optional)
 /// </code>
 /// </remarks>
 public static class StoreLayout
@@ -29,6 +31,7 @@ public static class StoreLayout
     public const string StateContainer = "state";
     public const string ConfigContainer = "config";
     public const string SourcesFileName = "sources.json";
+    public const string RulesFileName = "rules.json";
 
     public static IReadOnlyList<string> Containers { get; } = [RawContainer, ArticlesContainer, StatementsContainer, Index.IndexLayout.Container, AlertsContainer, StateContainer, ConfigContainer];
 
@@ -40,6 +43,8 @@ public static class StoreLayout
     public static string SeenUrlName(string urlKey) => $"urls/{urlKey}.json";
     public static string FailureName(DateTimeOffset at, string urlKey) => $"failures/{at.UtcDateTime:yyyy-MM-dd}/{urlKey}.json";
     public static string AlertName(string ruleId, string statementId) => $"{ruleId}/{statementId}.json";
+    public const string FailedAlertsPrefix = "_failed/";
+    public static string FailedAlertName(string ruleId, string statementId) => $"{FailedAlertsPrefix}{ruleId}/{statementId}.json";
     public static string SourceStateName(string urlKey) => $"sources/{urlKey}.json";
 
     /// <summary>The key in a statements or article blob name ("{key}.json").</summary>
