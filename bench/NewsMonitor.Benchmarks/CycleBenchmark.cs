@@ -93,39 +93,4 @@ internal static class CycleBenchmark
         builder.Services.Replace(ServiceDescriptor.Singleton<IBlobStore>(sp => counter.Wrap((IBlobStore)real.ImplementationFactory!(sp))));
         return builder.Build();
     }
-
-    /// <summary>Counts calls per operation on the store it wraps.</summary>
-    private sealed class CountingBlobStore : IBlobStore
-    {
-        private IBlobStore _inner = null!;
-        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
-
-        public CountingBlobStore Wrap(IBlobStore inner)
-        {
-            _inner = inner;
-            return this;
-        }
-
-        private void Count([CallerMemberName] string operation = "")
-        {
-            lock (_counts) _counts[operation.Replace("Async", "", StringComparison.Ordinal)] = _counts.GetValueOrDefault(operation.Replace("Async", "", StringComparison.Ordinal)) + 1;
-        }
-
-        public string Describe(int articles)
-        {
-            lock (_counts)
-            {
-                var total = _counts.Values.Sum();
-                return $"{(double)total / Math.Max(1, articles):0.0} ({string.Join(", ", _counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {(double)c.Value / Math.Max(1, articles):0.0}"))})";
-            }
-        }
-
-        public Task<bool> TryCreateAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default) { Count(); return _inner.TryCreateAsync(container, name, content, contentType, cancellationToken); }
-        public Task PutAsync(string container, string name, BinaryData content, string contentType, CancellationToken cancellationToken = default) { Count(); return _inner.PutAsync(container, name, content, contentType, cancellationToken); }
-        public Task<bool> TryReplaceAsync(string container, string name, BinaryData content, string contentType, string etag, CancellationToken cancellationToken = default) { Count(); return _inner.TryReplaceAsync(container, name, content, contentType, etag, cancellationToken); }
-        public Task<StoredBlob?> GetAsync(string container, string name, CancellationToken cancellationToken = default) { Count(); return _inner.GetAsync(container, name, cancellationToken); }
-        public Task<bool> ExistsAsync(string container, string name, CancellationToken cancellationToken = default) { Count(); return _inner.ExistsAsync(container, name, cancellationToken); }
-        public IAsyncEnumerable<string> ListAsync(string container, string? prefix = null, CancellationToken cancellationToken = default) { Count(); return _inner.ListAsync(container, prefix, cancellationToken); }
-        public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken = default) { Count(); return _inner.DeleteAsync(container, name, cancellationToken); }
-    }
 }

@@ -9,6 +9,7 @@ return args switch
     ["diagnose", var corpus, .. var rest] => DiagnoseCommand.Run(corpus, rest.FirstOrDefault()),
     ["profile", var corpus] => ProfileCommand.Run(corpus),
     ["cycle", .. var rest] => await CycleBenchmark.RunAsync(rest),
+    ["query", .. var rest] => await QueryBenchmark.RunAsync(rest),
     ["bdn", .. var rest] => RunBenchmarkDotNet(rest),
     _ => Usage(),
 };
@@ -30,6 +31,8 @@ static int Usage()
           NewsMonitor.Benchmarks profile <corpus-folder>
           NewsMonitor.Benchmarks cycle [--articles 2000] [--store folder|azurite]
               a monitoring cycle over a loopback site (Azurite from node_modules: npm ci first)
+          NewsMonitor.Benchmarks query [--statements 100000] [--store folder|azurite] [--runs 20]
+              query latency by speaker and free text over an index of N synthetic statements
           NewsMonitor.Benchmarks bdn [BenchmarkDotNet arguments, e.g. --filter *]
         """);
     return 2;

@@ -99,6 +99,20 @@ public sealed class FunctionsPipelineTests(AzuriteServer azurite) : IAsyncLifeti
             .Where(s => s.GetProperty("sources").EnumerateArray().Any(source => source.GetProperty("articleKey").GetString() == UrlKeys.KeyOf(_site.Url("/observer/white-paper")))).ToList();
         Assert.Equal(3, ours.Count);
         Assert.All(ours, s => Assert.Equal("head of the administration’s international cooperation office", s.GetProperty("speaker").GetProperty("role").GetString()));
+
+        // The other read routes, through their function classes.
+        var id = ours[0].GetProperty("id").GetString()!;
+        var one = Assert.IsType<ContentResult>(await FunctionsApp.Create<GetStatement>(_host).Run(new DefaultHttpContext().Request, id, CancellationToken.None));
+        using (var statement = JsonDocument.Parse(one.Content!))
+            Assert.Contains(statement.RootElement.GetProperty("contexts").EnumerateArray(), c => c.GetProperty("paragraph").GetString()!.Contains(ours[0].GetProperty("text").GetString()!, StringComparison.Ordinal));
+        Assert.IsType<NotFoundObjectResult>(await FunctionsApp.Create<GetStatement>(_host).Run(new DefaultHttpContext().Request, "nope", CancellationToken.None));
+        var article = Assert.IsType<ContentResult>(await FunctionsApp.Create<GetArticle>(_host).Run(new DefaultHttpContext().Request, UrlKeys.KeyOf(_site.Url("/observer/white-paper")), CancellationToken.None));
+        Assert.Contains("China publishes white paper", article.Content, StringComparison.Ordinal);
+        var speakersRequest = new DefaultHttpContext().Request;
+        speakersRequest.QueryString = new QueryString("?q=Qi");
+        var speakers = Assert.IsType<ContentResult>(await FunctionsApp.Create<GetSpeakers>(_host).Run(speakersRequest, CancellationToken.None));
+        using (var list = JsonDocument.Parse(speakers.Content!))
+            Assert.Equal("qi-xiaoxia", list.RootElement.GetProperty("speakers")[0].GetProperty("key").GetString());
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed partial class AzuriteServer : IAsyncLifetime
     private TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _servicesClosed;
 
+    /// <summary>Keeps data in memory only (Azurite's --inMemoryPersistence): faster for large benchmarks; nothing survives a restart.</summary>
+    public bool InMemory { get; init; }
+
     public int BlobPort { get; private set; }
     public int QueuePort { get; private set; }
 
@@ -72,7 +75,9 @@ public sealed partial class AzuriteServer : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = _location!,
         };
-        foreach (var arg in (string[])["--", script, "--location", _location!, "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+        // In memory, Azurite refuses --location; it still runs in the temporary folder (its debug log goes there).
+        string[] location = InMemory ? ["--inMemoryPersistence"] : ["--location", _location!];
+        foreach (var arg in (string[])["--", script, .. location, "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
                      "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", "0"])

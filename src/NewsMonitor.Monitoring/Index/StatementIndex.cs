@@ -83,10 +83,11 @@ public sealed partial class StatementIndex(IBlobStore blobs, TimeProvider time, 
     {
         if (await GetStatementAsync(statement.Id, cancellationToken).ConfigureAwait(false) is { } exact) return exact;
         if (speaker is null) return null;
+        var prepared = StatementMatcher.Prepare(statement.Text);
         foreach (var candidate in speaker.Candidates())
         {
-            if (!StatementMatcher.AreSame(candidate.Text, statement.Text)) continue;
-            if (await GetStatementAsync(candidate.Id, cancellationToken).ConfigureAwait(false) is { } similar) return similar;
+            if (!StatementMatcher.AreSame(candidate.Prepared, prepared)) continue;
+            if (await GetStatementAsync(candidate.Statement.Id, cancellationToken).ConfigureAwait(false) is { } similar) return similar;
         }
         return null;
     }
@@ -220,6 +221,8 @@ public sealed partial class StatementIndex(IBlobStore blobs, TimeProvider time, 
     private sealed class SpeakerUpdate(SpeakerEntity? stored)
     {
         private readonly List<RecentStatement> _statements = [];
+        private readonly List<(RecentStatement Statement, StatementMatcher.Prepared Prepared)> _candidates = [];
+        private List<(RecentStatement Statement, StatementMatcher.Prepared Prepared)>? _stored;
         private readonly List<(string? Role, string? Organization)> _roles = [];
 
         public List<string> Names { get; } = [];
@@ -232,11 +235,18 @@ public sealed partial class StatementIndex(IBlobStore blobs, TimeProvider time, 
 
         public void Statement(StatementEntry entry)
         {
-            if (_statements.All(s => s.Id != entry.Id)) _statements.Add(new RecentStatement(entry.Id, entry.Text, entry.FirstSeenAt));
+            if (_statements.Any(s => s.Id == entry.Id)) return;
+            var recent = new RecentStatement(entry.Id, entry.Text, entry.FirstSeenAt);
+            _statements.Add(recent);
+            _candidates.Add((recent, StatementMatcher.Prepare(recent.Text)));
         }
 
-        /// <summary>Statements a new report may repeat: this article's so far, then the stored recent ones.</summary>
-        public IEnumerable<RecentStatement> Candidates() => _statements.Concat(stored?.Recent ?? []);
+        /// <summary>Statements a new report may repeat: this article's so far, then the stored recent ones (split into words once per article).</summary>
+        public IEnumerable<(RecentStatement Statement, StatementMatcher.Prepared Prepared)> Candidates()
+        {
+            _stored ??= (stored?.Recent ?? []).Select(r => (r, StatementMatcher.Prepare(r.Text))).ToList();
+            return _candidates.Concat(_stored);
+        }
 
         /// <summary>The entity with this article's names, roles and statements; the same instance when nothing changes.</summary>
         public SpeakerEntity ApplyTo(SpeakerEntity entity, DateTimeOffset now)

@@ -20,33 +20,47 @@ public static partial class StatementMatcher
     /// <summary>The longest kept passage of the shorter text must be at least this many words.</summary>
     public const int MinPassageWords = 4;
 
-    public static bool AreSame(string a, string b)
+    /// <summary>A text split into its passages and words once, for comparing with many others.</summary>
+    public sealed class Prepared
+    {
+        internal Prepared(string[][] fragments)
+        {
+            Fragments = fragments;
+            Words = fragments.SelectMany(f => f).ToArray();
+            LongestPassage = fragments.Length == 0 ? 0 : fragments.Max(f => f.Length);
+        }
+
+        internal string[][] Fragments { get; }
+        internal string[] Words { get; }
+        internal int LongestPassage { get; }
+    }
+
+    public static Prepared Prepare(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new Prepared(Ellipsis().Split(text).Select(Monitoring.Words.Split).Where(f => f.Length > 0).ToArray());
+    }
+
+    public static bool AreSame(string a, string b) => AreSame(Prepare(a), Prepare(b));
+
+    public static bool AreSame(Prepared a, Prepared b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var (fragmentsA, wordsA) = Fragments(a);
-        var (fragmentsB, wordsB) = Fragments(b);
-        if (wordsA.Length == 0 || wordsB.Length == 0) return false;
-        if (wordsA.AsSpan().SequenceEqual(wordsB)) return true;
+        if (a.Words.Length == 0 || b.Words.Length == 0) return false;
+        if (a.Words.AsSpan().SequenceEqual(b.Words)) return true;
 
-        var (shorterFragments, shorter, longer) = wordsA.Length <= wordsB.Length ? (fragmentsA, wordsA, wordsB) : (fragmentsB, wordsB, wordsA);
-        if (shorter.Length < MinWordsForPartialMatch || shorter.Length < MinShare * longer.Length) return false;
-        if (shorterFragments.Max(f => f.Length) < MinPassageWords) return false;
+        var (shorter, longer) = a.Words.Length <= b.Words.Length ? (a, b) : (b, a);
+        if (shorter.Words.Length < MinWordsForPartialMatch || shorter.Words.Length < MinShare * longer.Words.Length) return false;
+        if (shorter.LongestPassage < MinPassageWords) return false;
         var at = 0;
-        foreach (var fragment in shorterFragments)
+        foreach (var fragment in shorter.Fragments)
         {
-            var found = IndexOf(longer, fragment, at);
+            var found = IndexOf(longer.Words, fragment, at);
             if (found < 0) return false;
             at = found + fragment.Length;
         }
         return true;
-    }
-
-    /// <summary>The text's passages between ellipses, as normalised words, and all its words.</summary>
-    private static (string[][] Fragments, string[] Words) Fragments(string text)
-    {
-        var fragments = Ellipsis().Split(text).Select(Words.Split).Where(f => f.Length > 0).ToArray();
-        return (fragments, fragments.SelectMany(f => f).ToArray());
     }
 
     private static int IndexOf(string[] haystack, string[] needle, int start)

@@ -57,6 +57,9 @@ public sealed class StatementSearch(StatementIndex index)
     /// <summary>Blobs read at once: enough to hide storage latency, few enough not to flood it.</summary>
     private const int Parallel = 16;
 
+    /// <summary>Above this many of a speaker's statements, filtering them through the day digests is cheaper than reading each.</summary>
+    private const int DayScanAbove = 200;
+
     private sealed record Candidate(string Position, string Id, DateTimeOffset FirstSeen, StatementSummary? Summary);
 
     public async Task<StatementPage> SearchAsync(StatementQuery query, CancellationToken cancellationToken = default)
@@ -103,17 +106,31 @@ public sealed class StatementSearch(StatementIndex index)
         if (query.Speaker is { } speaker)
         {
             var keys = await SpeakerKeysAsync(speaker, cancellationToken).ConfigureAwait(false);
-            if (keys.Count > 0) return ListMarkersAsync(keys.Select(IndexLayout.BySpeakerPrefix).ToList(), query.Continuation, cancellationToken);
+            if (keys.Count > 0)
+            {
+                var markers = await ListMarkersAsync(keys.Select(IndexLayout.BySpeakerPrefix).ToList(), query.Continuation, cancellationToken).ConfigureAwait(false);
+                // A much-quoted speaker and a filter the summaries answer (words, organisation, kind...): reading
+                // each day's digest is cheaper than reading each of the speaker's statements to filter it.
+                if (markers.Count > DayScanAbove && HasSummaryFilters(query)) return ScanDaysAsync(query, cancellationToken);
+                return Enumerate(markers);
+            }
             // Nobody by that name: unnamed speakers ("a spokesperson") are only in the day summaries.
         }
-        if (query.Host is { } host) return ListMarkersAsync([IndexLayout.ByHostPrefix(host)], query.Continuation, cancellationToken);
+        if (query.Host is { } host) return Enumerate(await ListMarkersAsync([IndexLayout.ByHostPrefix(host)], query.Continuation, cancellationToken).ConfigureAwait(false));
         return ScanDaysAsync(query, cancellationToken);
     }
 
-    /// <summary>The keys of the speakers whose names contain the query's words.</summary>
+    private static bool HasSummaryFilters(StatementQuery query) =>
+        query.Text is not null || query.Organization is not null || query.Kind is not null || query.MinConfidence is not null || query.Until is not null;
+
+    private static IAsyncEnumerable<Candidate> Enumerate(List<Candidate> candidates) => candidates.ToAsyncEnumerable();
+
+    /// <summary>The key of the speaker the query names in full, else the keys of the speakers whose names contain the query's words.</summary>
     public async Task<IReadOnlyList<string>> SpeakerKeysAsync(string speaker, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(speaker);
+        // A full name, as most queries give it: one read instead of listing every speaker.
+        if (SpeakerKeys.For(speaker) is { } exact && await index.GetSpeakerAsync(exact, cancellationToken).ConfigureAwait(false) is not null) return [exact];
         var keys = new List<string>();
         var nonAscii = new List<string>();
         await foreach (var name in index.Blobs.ListAsync(IndexLayout.Container, IndexLayout.SpeakersPrefix, cancellationToken).ConfigureAwait(false))
@@ -131,15 +148,15 @@ public sealed class StatementSearch(StatementIndex index)
     }
 
     /// <summary>Markers under the prefixes, merged newest first, after the continuation position.</summary>
-    private async IAsyncEnumerable<Candidate> ListMarkersAsync(List<string> prefixes, string? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task<List<Candidate>> ListMarkersAsync(List<string> prefixes, string? after, CancellationToken cancellationToken)
     {
-        var positions = new List<(string Position, string Id, DateTimeOffset FirstSeen)>();
+        var candidates = new List<Candidate>();
         foreach (var prefix in prefixes)
             await foreach (var name in index.Blobs.ListAsync(IndexLayout.Container, prefix, cancellationToken).ConfigureAwait(false))
                 if (IndexLayout.TryParsePosition(name, out var position, out var firstSeen, out var id) && (after is null || string.CompareOrdinal(position, after) > 0))
-                    positions.Add((position, id, firstSeen));
-        positions.Sort((a, b) => string.CompareOrdinal(a.Position, b.Position));
-        foreach (var (position, id, firstSeen) in positions) yield return new Candidate(position, id, firstSeen, null);
+                    candidates.Add(new Candidate(position, id, firstSeen, null));
+        candidates.Sort((a, b) => string.CompareOrdinal(a.Position, b.Position));
+        return candidates;
     }
 
     /// <summary>Day by day, newest first: each day's summaries from its digest and the few written since.</summary>

@@ -98,8 +98,10 @@ public sealed class LocalFolderBlobStore : IBlobStore
         BlobNames.ValidateContainer(container);
         BlobNames.ValidatePrefix(prefix);
         var folder = Path.Combine(_root, container);
-        if (!Directory.Exists(folder)) yield break;
-        var names = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        // Start at the deepest folder the prefix names, so listing one speaker's or one day's blobs does not walk the whole container.
+        var start = prefix is { } p && p.LastIndexOf('/') is var slash and > 0 ? Path.Combine(folder, p[..slash].Replace('/', Path.DirectorySeparatorChar)) : folder;
+        if (!Directory.Exists(start)) yield break;
+        var names = Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories)
             .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal) && !f.EndsWith(".lock", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(n => prefix is null || n.StartsWith(prefix, StringComparison.Ordinal))
