@@ -80,7 +80,7 @@ internal static class QueryBenchmark
                 {
                     ($"speaker, most quoted ({popular})", async () => (await search.SearchAsync(new StatementQuery(Speaker: popular))).Statements.Count),
                     ($"speaker, rarely quoted ({rare})", async () => (await search.SearchAsync(new StatementQuery(Speaker: rare))).Statements.Count),
-                    ($"speaker, page 2 by continuation", async () =>
+                    ($"speaker, pages 1 + 2 (continuation)", async () =>
                     {
                         var first = await search.SearchAsync(new StatementQuery(Speaker: popular));
                         if (!StatementQuery.TryParse(p => p switch { "speaker" => popular, "continuation" => first.Continuation, _ => null }, out var next, out var errors))

@@ -38,7 +38,7 @@ public sealed class StatementIndexCompactionTests : IDisposable
         {
             ids.AddRange(page.Statements.Select(s => s.Id));
             if (page.Continuation is null) return ids;
-            Assert.True(StatementQuery.TryParse(n => n switch { "continuation" => page.Continuation, "limit" => query.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture), "q" => query.Text, _ => null }, out var next, out _));
+            Assert.True(StatementQuery.TryParse(n => n switch { "continuation" => page.Continuation, "limit" => query.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture), "q" => query.Text, "speaker" => query.Speaker, _ => null }, out var next, out _));
             page = await _search.SearchAsync(next);
         }
     }
@@ -97,6 +97,36 @@ public sealed class StatementIndexCompactionTests : IDisposable
         Assert.Equal(2, entry!.Sources.Count);
         Assert.EndsWith("whatever the cost", entry.Text, StringComparison.Ordinal);
         Assert.Equal("We will cut the deficit to three percent of output by the end of next year", entry.Sources[1].Text);
+    }
+
+    [Fact]
+    public async Task A_much_quoted_speaker_with_a_word_filter_gets_the_same_pages_from_the_day_digests_as_from_their_own_statements()
+    {
+        // 250 statements by one speaker is past the point where the search filters through the day digests
+        // instead of reading each of the speaker's statements; a handful stay under it.
+        var expected = new List<string>();
+        var fewExpected = new List<string>();
+        for (var i = 0; i < 250; i++)
+        {
+            var topic = i % 25 == 0 ? "pensions" : "roads";
+            var added = await AddAsync($"Statement number {i} about {topic} and the public finances for the coming year", "Ana Lima");
+            if (topic == "pensions") expected.Insert(0, added.Statements[0].Id);
+            await AddAsync($"Statement number {i} about pensions from the opposition benches this year", "Rui Costa");
+            if (i < 12)
+            {
+                var few = await AddAsync($"Remark {i} on pensions and the retirement age for public servants", "Eva Mendes");
+                fewExpected.Insert(0, few.Statements[0].Id);
+            }
+            _time.Advance(TimeSpan.FromMinutes(20));
+        }
+
+        var query = new StatementQuery(Speaker: "Ana Lima", Text: "pensions", Limit: 3);
+        Assert.Equal(expected, await AllIds(query));
+        Assert.Equal(fewExpected, await AllIds(new StatementQuery(Speaker: "Eva Mendes", Text: "pensions", Limit: 5)));
+        _time.Advance(TimeSpan.FromHours(1));
+        Assert.True(await _index.CompactAsync() > 0);
+        Assert.Equal(expected, await AllIds(query));
+        Assert.Equal(250, (await AllIds(new StatementQuery(Speaker: "Ana Lima", Limit: 100))).Count);
     }
 
     [Fact]
