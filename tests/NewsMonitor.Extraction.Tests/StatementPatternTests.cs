@@ -196,6 +196,40 @@ public sealed class StatementPatternTests
         Assert.Empty(Extract("The agency released a report titled “Clean Water for All” on Monday."));
     }
 
+    [Fact]
+    public void Cue_keeps_a_written_statement_and_a_lead_as_written()
+    {
+        Assert.Equal("said in a statement", Only("The ministry said in a statement that the new rules would take effect in March.").Cue);
+        var issued = Only("The company issued a statement saying it would appeal the ruling.");
+        Assert.Equal("issued a statement saying", issued.Cue);
+        Assert.Equal("it would appeal the ruling", issued.Text);
+        Assert.Equal("then asked", Only("Mayor Ana Lopez then asked whether the bridge could reopen before the holidays.").Cue);
+    }
+
+    [Fact]
+    public void A_possessive_before_a_cue_word_makes_it_a_noun_not_an_attribution()
+    {
+        Assert.Empty(Extract("Editor’s note: This story was corrected to show that the vote took place on Tuesday."));
+        var pledge = Only("Editor’s note: The candidate has repeatedly pledged to ban all imports from the region.");
+        Assert.Equal("has repeatedly pledged", pledge.Cue);
+        Assert.Equal("The candidate", pledge.Speaker?.Mention);
+        Assert.Empty(Extract("The agency’s report found no evidence of wrongdoing by the contractors."));
+    }
+
+    [Fact]
+    public void Paragraphs_on_their_own_lines_keep_a_second_quote_with_its_own_speaker()
+    {
+        // Plain text with one paragraph per line and no blank lines between them.
+        const string text = "“Using that word was a mistake,” Priebus said. “It has nothing to do with our party.”\n"
+                            + "Later that day the committee met again to discuss the budget for the coming year.\n"
+                            + "Editor’s note: this article was updated with the chairman’s remarks.";
+        var statements = Extract(text);
+        var s = Assert.Single(statements);
+        Assert.Equal("Priebus", s.Speaker?.Name);
+        Assert.Equal("said", s.Cue);
+        Assert.EndsWith("It has nothing to do with our party.", s.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n  ")]

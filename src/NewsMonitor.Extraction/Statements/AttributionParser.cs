@@ -34,6 +34,8 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
             return false;
         // "the said document", "a told story": a determiner before makes it an adjective.
         if (i > 0 && tokens[i - 1].Value is "the" or "a" or "an") return false;
+        // "Editor's note:", "the AP's report": after a possessive it is a noun ("he's said" is "he has said").
+        if (i > 0 && IsPossessive(tokens[i - 1]) && !IsContraction(tokens[i - 1])) return false;
         // "United States", "New York Post": a capitalised word after another is part of a name.
         if (tokens[i].IsCapitalised && i > 0 && tokens[i - 1].IsCapitalised) return false;
         return true;
@@ -41,15 +43,35 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
 
     /// <summary>
     /// The cue as written: the verb with its particle ("pointed out"), the auxiliaries and adverbs right
-    /// before it ("has said", "also told") and a colon right after it ("responded:").
+    /// before it ("has said", "also told"), a lead ("issued a statement saying") and a colon right after it ("responded:").
     /// </summary>
     public string CueText(int i)
     {
-        var start = i;
+        var start = LeadStart(i);
         while (start - 1 >= 0 && tokens[start - 1].IsWord && StatementLexicon.CueAuxiliaries.Contains(tokens[start - 1].Value)) start--;
         var end = CueTailEnd(i);
         if (end < tokens.Count && tokens[end].IsPunct(':') && tokens[end].Start == tokens[end - 1].End) end++;
         return text[tokens[start].Start..tokens[end - 1].End];
+    }
+
+    /// <summary>"he's", "that's": a pronoun with "has" or "is", not a possessive.</summary>
+    private static bool IsContraction(Token token) =>
+        token.Value.Length > 2 && (StatementLexicon.Pronouns.ContainsKey(token.Value[..^2])
+                                   || token.Value[..^2].ToLowerInvariant() is "that" or "who" or "there" or "what" or "here" or "where" or "it");
+
+    /// <summary>Token index of a lead phrase written right before the cue ("issued a statement saying"), else the cue's.</summary>
+    private int LeadStart(int i)
+    {
+        if (!StatementLexicon.CueLeads.TryGetValue(tokens[i].Value, out var leads)) return i;
+        foreach (var lead in leads)
+        {
+            var words = lead.Split(' ');
+            if (i - words.Length < 0) continue;
+            var matches = true;
+            for (var w = 0; w < words.Length && matches; w++) matches = tokens[i - words.Length + w].Is(words[w]);
+            if (matches) return i - words.Length;
+        }
+        return i;
     }
 
     /// <summary>Token index past the cue and a written tail ("called for", "said in a statement"), if one follows.</summary>

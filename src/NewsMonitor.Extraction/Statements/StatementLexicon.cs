@@ -195,6 +195,14 @@ internal static class StatementLexicon
         ["complain"] = ["about", "of"],
         ["talk"] = ["about"],
         ["respond"] = ["to"],
+        // A written statement is part of the reporting phrase ("said in a statement"); a day or an interview is not.
+        ["say"] = ["in a statement", "in the statement"],
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Phrases written before a participle cue as part of it ("issued a statement saying").</summary>
+    public static readonly FrozenDictionary<string, string[]> CueLeads = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["saying"] = ["issued a statement", "released a statement", "put out a statement", "posted a statement"],
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cues that name or characterise rather than report ("a website called …", "described as"): statements only when the clause quotes words.</summary>
@@ -333,7 +341,8 @@ internal static class StatementLexicon
 
     /// <summary>Auxiliaries and adverbs written as part of a cue ("has said", "also told", "is telling").</summary>
     public static readonly FrozenSet<string> CueAuxiliaries = FrozenSet.ToFrozenSet(
-        ["has", "have", "had", "also", "repeatedly", "later", "now", "first", "again", "previously", "is", "are", "am", "publicly", "already", "since"],
+        ["has", "have", "had", "also", "repeatedly", "later", "now", "first", "again", "previously", "is", "are", "am", "publicly", "already", "since", "did", "does", "not", "immediately",
+         "recently", "then", "once", "often", "even", "frequently", "privately", "quickly", "initially", "originally", "openly", "long", "will", "would", "could", "might", "was"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Role nouns written before a name ("chief executive Lowell McAdam", "campaign spokesman Brian Fallon").</summary>

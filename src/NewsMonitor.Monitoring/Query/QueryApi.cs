@@ -82,10 +82,16 @@ public sealed class QueryApi(StatementSearch search, StatementIndex index, Speak
             if (found < 0) return null;
             (start, end) = (found, found + statement.Length);
         }
-        var from = text.LastIndexOf(TextLayout.ParagraphSeparator, start, StringComparison.Ordinal);
-        var to = text.IndexOf(TextLayout.ParagraphSeparator, end, StringComparison.Ordinal);
-        from = from < 0 ? 0 : from + TextLayout.ParagraphSeparator.Length;
-        return text[from..(to < 0 ? text.Length : to)];
+        // The paragraphs the statement starts and ends in, as statement extraction split them (a quote may run over several).
+        int? from = null, to = null;
+        foreach (var paragraph in TextLayout.SplitParagraphs(text))
+        {
+            var (pStart, pEnd) = (paragraph.Start.GetOffset(text.Length), paragraph.End.GetOffset(text.Length));
+            if (from is null && pEnd > start) from = Math.Min(pStart, start);
+            if (pStart < end) to = Math.Max(pEnd, end);
+            else break;
+        }
+        return text[(from ?? start)..(to ?? end)];
     }
 
     private static ContentResult Json(object value) => new()
