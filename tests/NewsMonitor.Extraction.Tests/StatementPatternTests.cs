@@ -230,6 +230,19 @@ public sealed class StatementPatternTests
         Assert.EndsWith("It has nothing to do with our party.", s.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_organisations_role_in_the_appositive_and_a_later_mentions_own_role()
+    {
+        var statements = Extract("Rashad Robinson, Color of Change's executive director, said his group would keep up the pressure on sponsors.\n\n"
+                                 + "Robinson, now chairman of the Fair Media Council, said the boycott would continue into next year.");
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("his group would keep up the pressure on sponsors", statements[0].Text);
+        Assert.Equal(new Speaker("Rashad Robinson", "Rashad Robinson, Color of Change's executive director", "Color of Change's executive director", "Color of Change"), statements[0].Speaker);
+        Assert.Equal("Rashad Robinson", statements[1].Speaker?.Name);
+        Assert.Equal("now chairman of the Fair Media Council", statements[1].Speaker?.Role);
+        Assert.Equal("Fair Media Council", statements[1].Speaker?.Organization);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n\n  ")]

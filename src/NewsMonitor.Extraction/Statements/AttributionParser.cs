@@ -423,7 +423,23 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         if (first.IsLower) return !StatementLexicon.Cues.ContainsKey(first.Value) && first.Value is not ("who" or "which" or "that" or "and" or "but" or "noting" or "adding" or "saying" or "as" or "in" or "on" or "at" or "during" or "after" or "before" or "when" or "while" or "if" or "although" or "because" or "though" or "so");
         // "Deputy Director of ...", "President of ...", "R-Ky."
         return (StatementLexicon.Titles.ContainsKey(first.Value) && i + 1 < tokens.Count && (tokens[i + 1].IsLower || tokens[i + 1].IsCapitalised))
-            || PartyState().IsMatch(first.Value);
+            || PartyState().IsMatch(first.Value)
+            || OrganisationRole(i);
+    }
+
+    /// <summary>"Color of Change's executive director", "Amnesty International spokesman": an organisation's name, then a role.</summary>
+    private bool OrganisationRole(int i)
+    {
+        var j = i;
+        while (j < tokens.Count && j - i < 8 && tokens[j].IsWord && (tokens[j].IsCapitalised || tokens[j].Value is "of" or "for" or "and" or "the"))
+        {
+            if (IsPossessive(tokens[j]) && !IsContraction(tokens[j])) return j + 1 < tokens.Count && tokens[j + 1].IsLower;
+            j++;
+        }
+        // The organisation runs straight into a lower-case role that ends the appositive.
+        var k = j;
+        while (k < tokens.Count && k - j < 3 && tokens[k].IsLower) k++;
+        return j > i && k > j && StatementLexicon.RoleNouns.Contains(tokens[k - 1].Value) && k < tokens.Count && tokens[k].IsPunct(',');
     }
 
     /// <summary>Removes stray periods inside a role ("Administration. of China") and surrounding punctuation.</summary>

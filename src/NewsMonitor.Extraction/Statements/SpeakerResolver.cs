@@ -77,7 +77,11 @@ internal sealed partial class SpeakerResolver
         }
         if (phrase.Gender is Gender.Male or Gender.Female && entity.Gender == Gender.Unknown) entity.Gender = phrase.Gender;
         Enrich(entity, phrase);
-        return new ResolvedSpeaker(ToSpeaker(entity, phrase.Mention), certainty, entity);
+        var speaker = ToSpeaker(entity, phrase.Mention);
+        // A role written at this mention is the one this statement was made in ("X, now chairman of …").
+        if (phrase.Role is { } own && !string.Equals(own, entity.Role, StringComparison.Ordinal))
+            speaker = speaker with { Role = own, Organization = OrganisationIn(own) ?? entity.Organization };
+        return new ResolvedSpeaker(speaker, certainty, entity);
     }
 
     private ResolvedSpeaker ResolvePronoun(SpeakerPhrase phrase, int paragraph)
@@ -210,8 +214,15 @@ internal sealed partial class SpeakerResolver
     /// <summary>The organisation a role names: "of the Cyberspace Administration of China", or "the administration’s" for one named before.</summary>
     private string? OrganisationIn(string role)
     {
+        // "Color of Change's executive director": the organisation owns the role.
+        if (LeadingPossessiveOrganisation().Match(role) is { Success: true } owner)
+        {
+            var org = owner.Groups["org"].Value;
+            if (!_organisations.Contains(org)) _organisations.Add(org);
+            return org;
+        }
         var named = NamedOrganisation().Matches(role)
-            .Select(m => m.Groups["org"].Value.Trim())
+            .Select(m => TrimPossessive(m.Groups["org"].Value.Trim()))
             .Where(o => o.Length > 1)
             .OrderByDescending(o => o.Length)
             .FirstOrDefault();
@@ -243,6 +254,12 @@ internal sealed partial class SpeakerResolver
 
     [GeneratedRegex(@"\b(?:of|at|for|with|from|to)\s+(?:the\s+)?(?<org>\p{Lu}[\p{L}\p{N}’'&.-]*(?:\s+(?:(?:of|for|and|on|de|du|des|der|the)\s+)*\p{Lu}[\p{L}\p{N}’'&.-]*)*)")]
     private static partial Regex NamedOrganisation();
+
+    private static string TrimPossessive(string name) =>
+        name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal) ? name[..^2] : name;
+
+    [GeneratedRegex(@"^(?<org>\p{Lu}[\p{L}\p{N}&.-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*\p{Lu}[\p{L}\p{N}&.-]*)*)[’']s\s+\p{Ll}")]
+    private static partial Regex LeadingPossessiveOrganisation();
 
     [GeneratedRegex(@"\bthe\s+(?<head>\p{L}+)[’']s\b", RegexOptions.IgnoreCase)]
     private static partial Regex Possessive();
