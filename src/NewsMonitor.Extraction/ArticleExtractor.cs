@@ -169,9 +169,23 @@ public sealed partial class ArticleExtractor
     private static bool IsBoilerplateLine(string text, TextBlock block)
     {
         if (block.IsHeading && BoilerplateRules.BoilerplateHeadings.Contains(text.TrimEnd(':', '.').ToLowerInvariant())) return true;
+        if (IsFollowLine(text)) return true;
         if (text.Length >= BoilerplateRules.ShortParagraph) return false;
         foreach (var phrase in BoilerplateRules.BoilerplatePhrases)
             if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>"Follow The Gleaner on Twitter and Instagram …": a call to follow the outlet, however long its list of accounts.</summary>
+    private static bool IsFollowLine(string text)
+    {
+        if (text.Length >= BoilerplateRules.LongFollowLine) return false;
+        var opens = false;
+        foreach (var opening in BoilerplateRules.FollowOpenings)
+            if (text.StartsWith(opening, StringComparison.OrdinalIgnoreCase)) { opens = true; break; }
+        if (!opens) return false;
+        foreach (var network in BoilerplateRules.SocialNetworks)
+            if (text.Contains(network, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 

@@ -97,6 +97,7 @@ internal static class BoilerplateRules
         "previous article", "next article", "previous post", "next post", "back to top", "skip to content",
         "print this", "email this", "report an error", "contact the author", "image source", "photo:", "photo credit",
         "getty images", "credit:", "if you enjoyed", "support our work", "help us continue", "send us a",
+        "photograph by", "we want to hear what you think", "advertising disclaimer", "print recipe",
         // German
         "auch interessant", "weiterlesen", "mehr zum thema", "mehr themen", "zum weiterlesen", "lesen sie auch",
         "das könnte sie", "das könnte dich", "könnte dich auch", "schon gelesen", "über den autor", "über die autorin",
@@ -105,12 +106,25 @@ internal static class BoilerplateRules
         "veröffentlichung:", "alle angaben ohne gewähr", "nicht eingeloggt", "kommentare geschlossen", "kommentar schreiben",
         "kommentare schreiben", "jetzt abonnieren", "jetzt anmelden", "werbung", "anzeige", "affiliate", "gefällt mir",
         "teilen:", "artikel teilen", "folgen sie uns", "alle rechte vorbehalten", "weiter zu",
+        "keine kommentare", "in den kommentaren", "sich einloggen", "noch keine bewertungen", "rezept drucken",
+        "als pdf herunterladen", "respektieren deine privatsphäre", "respektieren ihre privatsphäre",
         // French, Spanish, Italian, Portuguese, Polish
         "crédits photos", "crédit photo", "lire aussi", "à lire aussi", "pour lire la suite", "abonnez-vous", "tous droits réservés",
-        "lee también", "leer más", "te puede interesar", "síguenos", "suscríbete", "canal de telegram", "canal de youtube",
+        "lee también", "leer más", "te puede interesar", "síguenos", "siguenos", "suscríbete", "artículos relacionados", "canal de telegram", "canal de youtube",
         "hazte miembro", "todos los derechos reservados", "leggi anche", "iscriviti", "tutti i diritti riservati",
-        "leia também", "assine", "czytaj także", "czytaj też", "prawa zastrzeżone", "chroniony prawem",
+        "leia também", "assine", "czytaj także", "czytaj też", "prawa zastrzeżone", "chroniony prawem", "do subskrypcji",
     ];
+
+    /// <summary>Social networks a "follow …" line points to.</summary>
+    public static readonly string[] SocialNetworks =
+        ["twitter", "facebook", "instagram", "youtube", "linkedin", "tiktok", "telegram", "whatsapp", "threads", "bluesky", "mastodon", "pinterest"];
+
+    /// <summary>How a call to follow an outlet begins, in the languages above.</summary>
+    public static readonly string[] FollowOpenings =
+        ["follow ", "like ", "find ", "connect with ", "join ", "folgen sie ", "folge ", "síguenos", "siguenos", "siga ", "suivez", "seguici", "obserwuj"];
+
+    /// <summary>A follow line this long or longer is article text that happens to name a network.</summary>
+    public const int LongFollowLine = 400;
 
     /// <summary>Paragraphs at least this long are never dropped for a phrase alone.</summary>
     public const int ShortParagraph = 200;
