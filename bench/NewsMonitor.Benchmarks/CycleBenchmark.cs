@@ -26,15 +26,23 @@ internal static class CycleBenchmark
         string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var count = int.TryParse(Option("--articles"), CultureInfo.InvariantCulture, out var n) ? n : 2000;
         var stores = Option("--store") is { } only ? [only] : (string[])["folder", "azurite"];
+        // The worst case for the statement index: every article repeats the same 11 statements.
+        var sameStory = args.Contains("--same-story");
 
         await using var site = new NewsSite();
         await site.InitializeAsync();
         var pages = SeedPages.Select(f => File.ReadAllBytes(RepositoryPaths.SeedSite(f))).ToArray();
+        var paragraphs = SeedParagraphs();
         var urls = new List<Uri>(count);
         for (var i = 0; i < count; i++)
-            urls.Add(site.Serve($"/news/2022/11/07/story-{i:D5}", pages[i % pages.Length], "text/html; charset=utf-8"));
+        {
+            var page = pages[i % pages.Length];
+            if (!sameStory) page = Story(page, paragraphs, i / pages.Length);
+            urls.Add(site.Serve($"/news/2022/11/07/story-{i:D5}", page, "text/html; charset=utf-8"));
+        }
         var list = site.Serve("/all.txt", string.Join('\n', urls.Select(u => u.AbsoluteUri)), "text/plain");
-        Console.WriteLine($"site: {count} articles at {site.BaseUrl} (seed templates, {pages.Average(p => p.Length) / 1024:0} KB each); {Environment.ProcessorCount} cores");
+        var stories = sameStory ? "every one the same story" : $"{(count + pages.Length - 1) / pages.Length} stories, each published by {pages.Length} outlets";
+        Console.WriteLine($"site: {count} articles at {site.BaseUrl} ({stories}; seed templates, {pages.Average(p => p.Length) / 1024:0} KB each); {Environment.ProcessorCount} cores");
 
         foreach (var store in stores)
         {
@@ -47,7 +55,7 @@ internal static class CycleBenchmark
                     [NewsMonitorSettings.AllowPrivateNetwork] = "true",
                     ["NewsMonitor:Fetch:MinIntervalPerHost"] = "00:00:00",
                     ["NewsMonitor:Fetch:MaxConcurrentPerHost"] = "64",
-                    ["NewsMonitor:MaxParallelArticles"] = (Environment.ProcessorCount * 8).ToString(CultureInfo.InvariantCulture),
+                    ["NewsMonitor:MaxParallelArticles"] = Option("--parallel") ?? (Environment.ProcessorCount * 8).ToString(CultureInfo.InvariantCulture),
                     ["NewsMonitor:MaxArticlesPerSource"] = count.ToString(CultureInfo.InvariantCulture),
                     [NewsMonitorSettings.WatchSpeakers] = "Sun Weimin",
                 };
@@ -80,6 +88,30 @@ internal static class CycleBenchmark
             }
         }
         return 0;
+    }
+
+    private static string[] SeedParagraphs()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryPaths.SeedSite("white-paper.expected.json")));
+        return json.RootElement.GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()!).ToArray();
+    }
+
+    /// <summary>
+    /// The page with story <paramref name="story"/>'s words: the seed paragraphs with the story's number after
+    /// each "the" and "concern", so each story's statements are its own, and its three outlets share them.
+    /// </summary>
+    private static byte[] Story(byte[] page, string[] paragraphs, int story)
+    {
+        // The legacy template is windows-1252; the others UTF-8. Re-encode in the page's own charset.
+        var utf8 = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+        System.Text.Encoding encoding;
+        string html;
+        try { html = utf8.GetString(page); encoding = utf8; }
+        catch (System.Text.DecoderFallbackException) { encoding = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!; html = encoding.GetString(page); }
+        var tag = story.ToString(CultureInfo.InvariantCulture);
+        foreach (var paragraph in paragraphs)
+            html = html.Replace(paragraph, paragraph.Replace(" the ", $" the {tag} ", StringComparison.Ordinal).Replace("concern", $"concern {tag}", StringComparison.Ordinal), StringComparison.Ordinal);
+        return encoding.GetBytes(html);
     }
 
     private static IHost Build(Dictionary<string, string?> settings, CountingBlobStore counter)

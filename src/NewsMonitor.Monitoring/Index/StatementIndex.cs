@@ -47,7 +47,7 @@ public sealed partial class StatementIndex(IBlobStore blobs, TimeProvider time, 
             SpeakerUpdate? speaker = null;
             if (speakerKey is not null && !speakers.TryGetValue(speakerKey, out speaker))
             {
-                speaker = new SpeakerUpdate(await GetSpeakerAsync(speakerKey, cancellationToken).ConfigureAwait(false));
+                speaker = new SpeakerUpdate(await GetSpeakerAsync(speakerKey, cancellationToken).ConfigureAwait(false), _prepared);
                 speakers[speakerKey] = speaker;
             }
             speaker?.Seen(statement.Speaker!);
@@ -218,7 +218,27 @@ public sealed partial class StatementIndex(IBlobStore blobs, TimeProvider time, 
     private partial void LogSpeakerContended(string key);
 
     /// <summary>What one article says about a speaker: names, roles, and the statements it added or repeated.</summary>
-    private sealed class SpeakerUpdate(SpeakerEntity? stored)
+    /// <summary>
+    /// Statement texts split into words, by id (an id is a hash of the words, so an entry never goes stale).
+    /// A much-quoted speaker's recent statements are compared with every new report of theirs; splitting them
+    /// once per process instead of once per article keeps that cheap. Bounded: cleared when full.
+    /// </summary>
+    private sealed class PreparedTexts
+    {
+        private const int Capacity = 50_000;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StatementMatcher.Prepared> _byId = new(StringComparer.Ordinal);
+
+        public StatementMatcher.Prepared For(RecentStatement statement)
+        {
+            if (_byId.TryGetValue(statement.Id, out var prepared)) return prepared;
+            if (_byId.Count >= Capacity) _byId.Clear();
+            return _byId.GetOrAdd(statement.Id, _ => StatementMatcher.Prepare(statement.Text));
+        }
+    }
+
+    private readonly PreparedTexts _prepared = new();
+
+    private sealed class SpeakerUpdate(SpeakerEntity? stored, PreparedTexts prepared)
     {
         private readonly List<RecentStatement> _statements = [];
         private readonly List<(RecentStatement Statement, StatementMatcher.Prepared Prepared)> _candidates = [];
@@ -238,13 +258,13 @@ public sealed partial class StatementIndex(IBlobStore blobs, TimeProvider time, 
             if (_statements.Any(s => s.Id == entry.Id)) return;
             var recent = new RecentStatement(entry.Id, entry.Text, entry.FirstSeenAt);
             _statements.Add(recent);
-            _candidates.Add((recent, StatementMatcher.Prepare(recent.Text)));
+            _candidates.Add((recent, prepared.For(recent)));
         }
 
         /// <summary>Statements a new report may repeat: this article's so far, then the stored recent ones (split into words once per article).</summary>
         public IEnumerable<(RecentStatement Statement, StatementMatcher.Prepared Prepared)> Candidates()
         {
-            _stored ??= (stored?.Recent ?? []).Select(r => (r, StatementMatcher.Prepare(r.Text))).ToList();
+            _stored ??= (stored?.Recent ?? []).Select(r => (r, prepared.For(r))).ToList();
             return _candidates.Concat(_stored);
         }
 
