@@ -80,6 +80,14 @@ internal static class CycleBenchmark
                 Console.WriteLine($"{store,-8} {summary.ArticlesNew} new in {watch.Elapsed.TotalSeconds:0.0} s = {summary.ArticlesNew / watch.Elapsed.TotalSeconds:0.0} articles/s; " +
                                   $"peak working set {peak / (1024 * 1024)} MB (before: {peakBefore / (1024 * 1024)} MB); " +
                                   $"storage operations per article: {counter.Describe(summary.ArticlesNew)}; failed {summary.ArticlesFailed}");
+                if (summary.ArticlesFailed > 0)
+                {
+                    // Why they failed, and that the next cycle picks them up (a failed article is never marked seen).
+                    await foreach (var failure in host.Services.GetRequiredService<ArticleStore>().ReadFailuresAsync())
+                        Console.WriteLine($"{store,-8} failed: {failure.Stage}: {failure.Reason}");
+                    var again = await host.Services.GetRequiredService<MonitoringCycle>().RunAsync([list]);
+                    Console.WriteLine($"{store,-8} next cycle: {again}");
+                }
             }
             finally
             {

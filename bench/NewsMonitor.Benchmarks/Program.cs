@@ -32,7 +32,7 @@ static int Usage()
           NewsMonitor.Benchmarks cycle [--articles 2000] [--store folder|azurite] [--same-story] [--parallel N]
               a monitoring cycle over a loopback site: stories published by 3 outlets each, or with
               --same-story every article the same (Azurite from node_modules: npm ci first)
-          NewsMonitor.Benchmarks query [--statements 100000] [--store folder|azurite] [--runs 20]
+          NewsMonitor.Benchmarks query [--statements 100000] [--store folder|azurite] [--runs 20] [--azurite-on-disk]
               query latency by speaker and free text over an index of N synthetic statements
               (Azurite stops answering past about 30,000 statements here: use --statements 20000 with it)
           NewsMonitor.Benchmarks bdn [BenchmarkDotNet arguments, e.g. --filter *]

@@ -109,6 +109,31 @@ public sealed class MonitoringCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_article_whose_storage_write_fails_is_recorded_with_the_reason_and_done_by_the_next_cycle()
+    {
+        var good = ServeSeed("/good", "observer-wordpress.html");
+        var feed = _site.ServeRss("/feed.xml", good);
+        using var host = Host(s => s[NewsMonitorSettings.AlertWebhook] = "");
+        // A file where the index keeps its statements: every statement write fails, as a broken disk or share would.
+        var blocked = Path.Combine(_folder.Path, "index", "statements");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
+        await File.WriteAllTextAsync(blocked, "in the way");
+
+        var summary = await host.Get<MonitoringCycle>().RunAsync([feed]);
+
+        Assert.Equal((0, 1), (summary.ArticlesNew, summary.ArticlesFailed));
+        var failures = new List<FailureRecord>();
+        await foreach (var failure in host.Get<ArticleStore>().ReadFailuresAsync()) failures.Add(failure);
+        var recorded = Assert.Single(failures);
+        Assert.Equal((good.AbsoluteUri, "process"), (recorded.Url, recorded.Stage));
+        Assert.False(string.IsNullOrWhiteSpace(recorded.Reason));
+
+        File.Delete(blocked);
+        var next = await host.Get<MonitoringCycle>().RunAsync([feed]);
+        Assert.Equal((1, 0, 11), (next.ArticlesNew, next.ArticlesFailed, next.Statements));
+    }
+
+    [Fact]
     public async Task A_failing_source_is_recorded_and_the_other_sources_are_processed()
     {
         var good = ServeSeed("/good", "observer-wordpress.html");

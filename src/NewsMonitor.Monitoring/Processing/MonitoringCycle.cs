@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NewsMonitor.Monitoring.Index;
 using NewsMonitor.Monitoring.Sources;
+using NewsMonitor.Monitoring.Storage;
 
 namespace NewsMonitor.Monitoring.Processing;
 
@@ -32,7 +33,7 @@ public abstract record CycleEvent
 /// time. The Functions app runs the same steps spread over queues (<see cref="MonitoringQueues"/>).
 /// A failing source or article is recorded and the cycle goes on.
 /// </summary>
-public sealed partial class MonitoringCycle(SourcePoller poller, ArticleProcessor processor, SourceCatalog catalog, StatementIndex index, IOptions<NewsMonitorOptions> options, ILogger<MonitoringCycle> logger)
+public sealed partial class MonitoringCycle(SourcePoller poller, ArticleProcessor processor, SourceCatalog catalog, StatementIndex index, ArticleStore store, IOptions<NewsMonitorOptions> options, ILogger<MonitoringCycle> logger)
 {
     /// <summary>One cycle over the configured sources (settings, sources file, config/sources.json).</summary>
     public async Task<CycleSummary> RunAsync(IProgress<CycleEvent>? progress = null, CancellationToken cancellationToken = default) =>
@@ -82,8 +83,17 @@ public sealed partial class MonitoringCycle(SourcePoller poller, ArticleProcesso
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Not marked seen, so the next cycle tries again.
+                // Not marked seen, so the next cycle tries again; the reason goes where the other failures go.
+                LogArticleFailed(e, item.Article);
                 outcome = new ArticleOutcome(item.Article, ArticleStatus.Failed, Reason: e.Message);
+                try
+                {
+                    await store.RecordFailureAsync(item.Article, "process", e.Message, item.Source, token).ConfigureAwait(false);
+                }
+                catch (Exception recordError) when (recordError is not OperationCanceledException)
+                {
+                    LogFailureNotRecorded(recordError, item.Article);
+                }
             }
             lock (outcomes)
             {
@@ -117,6 +127,12 @@ public sealed partial class MonitoringCycle(SourcePoller poller, ArticleProcesso
             ArticlesUpdated = outcomes.Count(o => o.Status == ArticleStatus.Updated),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing {Url} failed; it is tried again next cycle")]
+    private partial void LogArticleFailed(Exception exception, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The failure of {Url} could not be recorded (storage unavailable?); it is tried again next cycle all the same")]
+    private partial void LogFailureNotRecorded(Exception exception, Uri url);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Compacting the statement index failed; queries read the summaries one by one until the next cycle")]
     private partial void LogCompactionFailed(Exception exception);
