@@ -65,11 +65,8 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         if (!StatementLexicon.CueLeads.TryGetValue(tokens[i].Value, out var leads)) return i;
         foreach (var lead in leads)
         {
-            var words = lead.Split(' ');
-            if (i - words.Length < 0) continue;
-            var matches = true;
-            for (var w = 0; w < words.Length && matches; w++) matches = tokens[i - words.Length + w].Is(words[w]);
-            if (matches) return i - words.Length;
+            var length = lead.Count(c => c == ' ') + 1;
+            if (PhraseAt(i - length, lead)) return i - length;
         }
         return i;
     }
@@ -80,14 +77,18 @@ internal sealed partial class AttributionParser(string text, List<Token> tokens)
         var end = CueEnd(i);
         if (!StatementLexicon.Cues.TryGetValue(tokens[i].Value, out var lemma) || !StatementLexicon.CueTails.TryGetValue(lemma, out var tails)) return end;
         foreach (var tail in tails)
-        {
-            var words = tail.Split(' ');
-            if (end + words.Length > tokens.Count) continue;
-            var matches = true;
-            for (var w = 0; w < words.Length && matches; w++) matches = tokens[end + w].Is(words[w]);
-            if (matches) return end + words.Length;
-        }
+            if (PhraseAt(end, tail)) return end + tail.Count(c => c == ' ') + 1;
         return end;
+    }
+
+    /// <summary>Whether the tokens from <paramref name="start"/> are the words of <paramref name="phrase"/> (space-separated).</summary>
+    private bool PhraseAt(int start, string phrase)
+    {
+        var words = phrase.Split(' ');
+        if (start < 0 || start + words.Length > tokens.Count) return false;
+        for (var w = 0; w < words.Length; w++)
+            if (!tokens[start + w].Is(words[w])) return false;
+        return true;
     }
 
     /// <summary>Token index just past the verb (and its particle).</summary>
