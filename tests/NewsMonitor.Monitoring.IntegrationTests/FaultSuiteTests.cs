@@ -21,7 +21,9 @@ public sealed class FaultSuiteTests : IAsyncLifetime
     private IHost Host(Action<Dictionary<string, string?>>? configure = null)
     {
         var settings = NewsMonitorHost.LoopbackSettings(_folder.Path);
-        settings["NewsMonitor:Fetch:AttemptTimeout"] = "00:00:01";
+        // Short enough to keep hanging cases quick, long enough that robots.txt from a cold loopback server on a
+        // busy CI machine is never late (a late robots.txt defers the host, which these tests would misread).
+        settings["NewsMonitor:Fetch:AttemptTimeout"] = "00:00:05";
         settings["NewsMonitor:Fetch:Retries"] = "1";
         settings[NewsMonitorSettings.WatchSpeakers] = "Sun Weimin";
         settings[NewsMonitorSettings.AlertWebhook] = _site.Url("/hook").AbsoluteUri;
@@ -61,7 +63,7 @@ public sealed class FaultSuiteTests : IAsyncLifetime
             }
         });
         var good = _site.Serve("/good", Seed(), "text/html; charset=utf-8");
-        using var host = Host();
+        using var host = Host(s => s["NewsMonitor:Fetch:AttemptTimeout"] = "00:00:03"); // the trickle takes 10 s
 
         var summary = await host.Get<MonitoringCycle>().RunAsync([_site.ServeRss("/feed.xml", reset, trickle, good)]);
 

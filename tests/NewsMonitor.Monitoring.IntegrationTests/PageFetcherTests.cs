@@ -17,7 +17,7 @@ public sealed class PageFetcherTests : IAsyncLifetime
         await _site.InitializeAsync();
         var settings = NewsMonitorHost.LoopbackSettings(_folder.Path);
         settings["NewsMonitor:Fetch:MaxBodyBytes"] = "100000";
-        settings["NewsMonitor:Fetch:AttemptTimeout"] = "00:00:01";
+        settings["NewsMonitor:Fetch:AttemptTimeout"] = "00:00:03"; // a hang times out quickly; a cold loopback robots.txt is never late
         settings[NewsMonitorSettings.UserAgent] = "NewsMonitorTest/1.0 (+https://example.org/contact)";
         _host = NewsMonitorHost.Build(settings);
     }
